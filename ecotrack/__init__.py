@@ -1,0 +1,1 @@
+"""ecotrack: nature commitments and eco-environmental plans, with numbers that can be defended."""
