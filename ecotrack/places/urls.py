@@ -1,0 +1,10 @@
+from django.urls import path
+
+from ecotrack.places import views
+
+app_name = "places"
+urlpatterns = [
+    path("", views.browse, name="browse"),
+    path("<str:code>/", views.detail, name="detail"),
+    path("<str:code>/profile/edit/", views.edit_profile, name="edit_profile"),
+]
