@@ -1,0 +1,1 @@
+"""CitiesWithNature: reference data (Action Platform, Nature Pathway, awards) and report import."""
