@@ -27,9 +27,13 @@ def places(db: Any) -> dict[str, Jurisdiction]:
 @pytest.fixture
 def make_user(db: Any, django_user_model: Any) -> Callable[..., Any]:
     def make(username: str, role: str | None = None, code: str | None = None, **extra: Any) -> Any:
-        user = django_user_model.objects.create_user(username=username, password="correct horse battery", **extra)
+        user = django_user_model.objects.create_user(
+            username=username, password="correct horse battery", **extra
+        )
         if role and code:
-            Membership.objects.create(user=user, jurisdiction=Jurisdiction.objects.get(code=code), role=role)
+            Membership.objects.create(
+                user=user, jurisdiction=Jurisdiction.objects.get(code=code), role=role
+            )
         return user
 
     return make

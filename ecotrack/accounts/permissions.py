@@ -99,7 +99,9 @@ def reviewable_filter(user: Any, jurisdiction_field: str = "jurisdiction") -> Q:
     return q
 
 
-def visible(queryset: QuerySet[Any], user: Any, jurisdiction_field: str = "jurisdiction") -> QuerySet[Any]:
+def visible(
+    queryset: QuerySet[Any], user: Any, jurisdiction_field: str = "jurisdiction"
+) -> QuerySet[Any]:
     """Restrict a content queryset to what `user` may read."""
     if _is_superuser(user):
         return queryset

@@ -25,7 +25,9 @@ def _os_account() -> str:
 
 @contextmanager
 def command_actor(command: str, user: Any | None = None) -> Iterator[None]:
-    data: dict[str, Any] = {"additional_data": {"via": f"ecotrack {command}", "os_account": _os_account()}}
+    data: dict[str, Any] = {
+        "additional_data": {"via": f"ecotrack {command}", "os_account": _os_account()}
+    }
     if user is not None:
         data["actor"] = user
     else:

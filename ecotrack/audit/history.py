@@ -49,7 +49,11 @@ def history_for(obj: Any, limit: int = 50) -> list[HistoryEntry]:
             FieldChange(field=str(field), before=str(values[0]), after=str(values[1]))
             for field, values in (entry.changes_display_dict or {}).items()
         ]
-        via = (entry.additional_data or {}).get("via", "") if isinstance(entry.additional_data, dict) else ""
+        via = (
+            (entry.additional_data or {}).get("via", "")
+            if isinstance(entry.additional_data, dict)
+            else ""
+        )
         rows.append(
             HistoryEntry(
                 timestamp=entry.timestamp,

@@ -44,7 +44,9 @@ def ensure_account(account: DemoAccount) -> str | None:
     new_password = None
     if user is None:
         new_password = secrets.token_urlsafe(12)
-        user = User(username=account.username, is_staff=account.superuser, is_superuser=account.superuser)
+        user = User(
+            username=account.username, is_staff=account.superuser, is_superuser=account.superuser
+        )
         user.set_password(new_password)
         user.save()
         path = password_file(account.username)

@@ -23,10 +23,13 @@ class ProfileForm(forms.ModelForm):
         ]
         widgets = {"about": forms.Textarea(attrs={"rows": 8})}
 
-    def clean(self):  # type: ignore[no-untyped-def]
+    def clean(self):
         cleaned = super().clean()
         if cleaned and cleaned.get("population") and not cleaned.get("population_year"):
-            self.add_error("population_year", forms.ValidationError(
-                self.fields["population_year"].error_messages.get("required", "Required")
-            ))
+            self.add_error(
+                "population_year",
+                forms.ValidationError(
+                    self.fields["population_year"].error_messages.get("required", "Required")
+                ),
+            )
         return cleaned

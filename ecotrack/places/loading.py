@@ -68,7 +68,9 @@ def read_rows(text: str, source: str) -> list[PlaceRow]:
                 f"{where}: field 'level': {row.level!r} is not one of {', '.join(Level.values)}"
             )
         if row.parent_code and row.parent_code == row.code:
-            problems.append(f"{where}: field 'parent_code': a jurisdiction cannot be its own parent")
+            problems.append(
+                f"{where}: field 'parent_code': a jurisdiction cannot be its own parent"
+            )
         rows.append(row)
     if problems:
         raise PlacesLoadError(problems)
@@ -77,20 +79,35 @@ def read_rows(text: str, source: str) -> list[PlaceRow]:
 
 def _check_parents(rows: list[PlaceRow], source: str) -> None:
     in_file = {r.code: r for r in rows}
-    known = set(Jurisdiction.objects.filter(code__in=[r.parent_code for r in rows]).values_list("code", "level"))
+    known = set(
+        Jurisdiction.objects.filter(code__in=[r.parent_code for r in rows]).values_list(
+            "code", "level"
+        )
+    )
     known_levels = dict(known)
     problems = []
     for row in rows:
         if not row.parent_code:
             if row.level != Level.COUNTRY:
-                problems.append(f"{source}: row {row.line}: field 'parent_code': empty, but only a country has no parent")
+                problems.append(
+                    f"{source}: row {row.line}: field 'parent_code': empty, "
+                    "but only a country has no parent"
+                )
             continue
-        parent_level = in_file[row.parent_code].level if row.parent_code in in_file else known_levels.get(row.parent_code)
+        parent_level = (
+            in_file[row.parent_code].level
+            if row.parent_code in in_file
+            else known_levels.get(row.parent_code)
+        )
         if parent_level is None:
-            problems.append(f"{source}: row {row.line}: field 'parent_code': {row.parent_code} is neither in the file nor in the database")
+            problems.append(
+                f"{source}: row {row.line}: field 'parent_code': {row.parent_code} "
+                "is neither in the file nor in the database"
+            )
         elif LEVEL_DEPTH[Level(parent_level)] >= LEVEL_DEPTH[Level(row.level)]:
             problems.append(
-                f"{source}: row {row.line}: field 'level': a {row.level} cannot lie below the {parent_level} {row.parent_code}"
+                f"{source}: row {row.line}: field 'level': a {row.level} "
+                f"cannot lie below the {parent_level} {row.parent_code}"
             )
     if problems:
         raise PlacesLoadError(problems)
@@ -107,7 +124,12 @@ def load_rows(rows: list[PlaceRow], source: str) -> LoadResult:
         if row.parent_code:
             parent = by_code.get(row.parent_code) or Jurisdiction.objects.get(code=row.parent_code)
         existing = by_code.get(row.code)
-        wanted = {"name_zh": row.name_zh, "name_en": row.name_en, "level": row.level, "parent": parent}
+        wanted = {
+            "name_zh": row.name_zh,
+            "name_en": row.name_en,
+            "level": row.level,
+            "parent": parent,
+        }
         if existing is None:
             by_code[row.code] = Jurisdiction.objects.create(code=row.code, **wanted)
             created += 1
@@ -125,7 +147,9 @@ def load_csv(path: Path) -> LoadResult:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise PlacesLoadError([f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})"]) from exc
+        raise PlacesLoadError(
+            [f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})"]
+        ) from exc
     except OSError as exc:
         raise PlacesLoadError([f"{path}: cannot be read ({exc.strerror})"]) from exc
     return load_rows(read_rows(text, str(path)), str(path))

@@ -57,11 +57,7 @@ class Jurisdiction(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
 
-    @property
-    def name(self) -> str:
-        return localized(self.name_zh, self.name_en)
-
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def save(self, *args, **kwargs):
         old_path = self.path
         self.path = self.computed_path()
         super().save(*args, **kwargs)
@@ -70,12 +66,16 @@ class Jurisdiction(models.Model):
             for child in self.children.all():
                 child.save()
 
+    def get_absolute_url(self) -> str:
+        return reverse("places:detail", args=[self.code])
+
     def computed_path(self) -> str:
         prefix = self.parent.path if self.parent_id and self.parent else "/"
         return f"{prefix}{self.code}/"
 
-    def get_absolute_url(self) -> str:
-        return reverse("places:detail", args=[self.code])
+    @property
+    def name(self) -> str:
+        return localized(self.name_zh, self.name_en)
 
     def ancestors(self) -> list[Jurisdiction]:
         """From the root down to the parent, in one query."""
@@ -95,7 +95,10 @@ class Profile(models.Model):
     """What a jurisdiction says about itself: the CitiesWithNature "Profile overview"."""
 
     jurisdiction = models.OneToOneField(
-        Jurisdiction, on_delete=models.CASCADE, related_name="profile", verbose_name=_("jurisdiction")
+        Jurisdiction,
+        on_delete=models.CASCADE,
+        related_name="profile",
+        verbose_name=_("jurisdiction"),
     )
     about = models.TextField(_("about"), blank=True)
     about_language = models.CharField(
@@ -112,15 +115,27 @@ class Profile(models.Model):
         validators=[MinValueValidator(1900), MaxValueValidator(2100)],
     )
     area_km2 = models.DecimalField(
-        _("area (km²)"), max_digits=12, decimal_places=2, null=True, blank=True,
+        _("area (km²)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
     centre_latitude = models.DecimalField(
-        _("centre latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("centre latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
     )
     centre_longitude = models.DecimalField(
-        _("centre longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("centre longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     head_of_government = models.CharField(_("head of government"), max_length=200, blank=True)

@@ -13,7 +13,7 @@ class TreeNode:
 
 
 def build_tree(places: Iterable[Jurisdiction]) -> list[TreeNode]:
-    """Nest jurisdictions by parent in one pass; places must come parents first (ordered by path)."""
+    """Nest jurisdictions by parent in one pass; parents must come first (order by path)."""
     nodes: dict[int, TreeNode] = {}
     roots: list[TreeNode] = []
     for place in places:

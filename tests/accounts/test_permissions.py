@@ -35,7 +35,9 @@ def test_administrator_edits_and_manages_their_subtree(places, make_user):
 
 def test_public_reads_published_content_only(places, make_user):
     draft = Profile.objects.create(jurisdiction=places["150500"], about="草稿")
-    published = Profile.objects.create(jurisdiction=places["152502"], about="公开", is_published=True)
+    published = Profile.objects.create(
+        jurisdiction=places["152502"], about="公开", is_published=True
+    )
     public = AnonymousUser()
     assert not permissions.can_view(public, draft)
     assert permissions.can_view(public, published)

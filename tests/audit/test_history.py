@@ -50,4 +50,7 @@ def test_demo_is_idempotent_and_attributed(db):
     assert LogEntry.objects.count() == count
     assert list(Jurisdiction.objects.order_by("code").values()) == snapshot
     assert "0 created, 0 updated" in out.getvalue()
-    assert all("ecotrack demo" in (e.actor_email or "") for e in LogEntry.objects.filter(content_type__model="jurisdiction"))
+    assert all(
+        "ecotrack demo" in (e.actor_email or "")
+        for e in LogEntry.objects.filter(content_type__model="jurisdiction")
+    )

@@ -8,8 +8,18 @@ from ecotrack.places.loading import PlacesLoadError, load_bundled, load_csv
 from ecotrack.places.models import Jurisdiction, Level
 
 INNER_MONGOLIA_PREFECTURES = {
-    "150100", "150200", "150300", "150400", "150500", "150600",
-    "150700", "150800", "150900", "152200", "152500", "152900",
+    "150100",
+    "150200",
+    "150300",
+    "150400",
+    "150500",
+    "150600",
+    "150700",
+    "150800",
+    "150900",
+    "152200",
+    "152500",
+    "152900",
 }
 
 
@@ -86,7 +96,9 @@ def test_missing_columns_and_wrong_encoding_are_reported(db, tmp_path: Path):
     with pytest.raises(PlacesLoadError, match="missing column"):
         load_csv(no_level)
     gbk = tmp_path / "gbk.csv"
-    gbk.write_bytes("code,name_zh,name_en,level,parent_code\n100000,中国,China,country,\n".encode("gbk"))
+    gbk.write_bytes(
+        "code,name_zh,name_en,level,parent_code\n100000,中国,China,country,\n".encode("gbk")
+    )
     with pytest.raises(PlacesLoadError, match="not UTF-8"):
         load_csv(gbk)
     assert Jurisdiction.objects.count() == 0

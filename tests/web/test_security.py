@@ -33,15 +33,22 @@ def test_login_is_rate_limited_after_repeated_failures(client, make_user, places
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         response = client.post("/accounts/login/", {"username": "tongliao", "password": "wrong"})
         assert response.status_code == 200
-    assert client.post("/accounts/login/", {"username": "tongliao", "password": "wrong"}).status_code == 429
-    locked = client.post("/accounts/login/", {"username": "tongliao", "password": "correct horse battery"})
+    assert (
+        client.post("/accounts/login/", {"username": "tongliao", "password": "wrong"}).status_code
+        == 429
+    )
+    locked = client.post(
+        "/accounts/login/", {"username": "tongliao", "password": "correct horse battery"}
+    )
     assert locked.status_code == 429
     assert "_auth_user_id" not in client.session
 
 
 def test_login_with_the_right_password_works(client, make_user, places):
     make_user("tongliao", Role.EDITOR, "150500")
-    response = client.post("/accounts/login/", {"username": "tongliao", "password": "correct horse battery"})
+    response = client.post(
+        "/accounts/login/", {"username": "tongliao", "password": "correct horse battery"}
+    )
     assert response.status_code == 302
     assert client.session["_auth_user_id"]
 

@@ -6,51 +6,163 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Jurisdiction',
+            name="Jurisdiction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(help_text='GB/T 2260 code', max_length=12, unique=True, verbose_name='code')),
-                ('level', models.CharField(choices=[('country', 'Country'), ('province', 'Province-level'), ('prefecture', 'Prefecture-level'), ('county', 'County-level')], max_length=12, verbose_name='level')),
-                ('name_zh', models.CharField(max_length=100, verbose_name='name (Chinese)')),
-                ('name_en', models.CharField(blank=True, max_length=200, verbose_name='name (English)')),
-                ('path', models.CharField(db_index=True, editable=False, max_length=255)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='places.jurisdiction', verbose_name='parent')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="GB/T 2260 code", max_length=12, unique=True, verbose_name="code"
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("country", "Country"),
+                            ("province", "Province-level"),
+                            ("prefecture", "Prefecture-level"),
+                            ("county", "County-level"),
+                        ],
+                        max_length=12,
+                        verbose_name="level",
+                    ),
+                ),
+                ("name_zh", models.CharField(max_length=100, verbose_name="name (Chinese)")),
+                (
+                    "name_en",
+                    models.CharField(blank=True, max_length=200, verbose_name="name (English)"),
+                ),
+                ("path", models.CharField(db_index=True, editable=False, max_length=255)),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="places.jurisdiction",
+                        verbose_name="parent",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'jurisdiction',
-                'verbose_name_plural': 'jurisdictions',
-                'ordering': ['code'],
+                "verbose_name": "jurisdiction",
+                "verbose_name_plural": "jurisdictions",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Profile',
+            name="Profile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('about', models.TextField(blank=True, verbose_name='about')),
-                ('about_language', models.CharField(blank=True, choices=[('zh-hans', '简体中文'), ('en', 'English')], max_length=10, verbose_name='language of the about text')),
-                ('population', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='population')),
-                ('population_year', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1900), django.core.validators.MaxValueValidator(2100)], verbose_name='population year')),
-                ('area_km2', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='area (km²)')),
-                ('centre_latitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='centre latitude')),
-                ('centre_longitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='centre longitude')),
-                ('head_of_government', models.CharField(blank=True, max_length=200, verbose_name='head of government')),
-                ('country', models.CharField(blank=True, max_length=100, verbose_name='country')),
-                ('world_region', models.CharField(blank=True, max_length=100, verbose_name='world region')),
-                ('is_published', models.BooleanField(default=False, verbose_name='published')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('jurisdiction', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='profile', to='places.jurisdiction', verbose_name='jurisdiction')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("about", models.TextField(blank=True, verbose_name="about")),
+                (
+                    "about_language",
+                    models.CharField(
+                        blank=True,
+                        choices=[("zh-hans", "简体中文"), ("en", "English")],
+                        max_length=10,
+                        verbose_name="language of the about text",
+                    ),
+                ),
+                (
+                    "population",
+                    models.PositiveBigIntegerField(
+                        blank=True, null=True, verbose_name="population"
+                    ),
+                ),
+                (
+                    "population_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1900),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="population year",
+                    ),
+                ),
+                (
+                    "area_km2",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=12,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="area (km²)",
+                    ),
+                ),
+                (
+                    "centre_latitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=9,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(-90),
+                            django.core.validators.MaxValueValidator(90),
+                        ],
+                        verbose_name="centre latitude",
+                    ),
+                ),
+                (
+                    "centre_longitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=9,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(-180),
+                            django.core.validators.MaxValueValidator(180),
+                        ],
+                        verbose_name="centre longitude",
+                    ),
+                ),
+                (
+                    "head_of_government",
+                    models.CharField(blank=True, max_length=200, verbose_name="head of government"),
+                ),
+                ("country", models.CharField(blank=True, max_length=100, verbose_name="country")),
+                (
+                    "world_region",
+                    models.CharField(blank=True, max_length=100, verbose_name="world region"),
+                ),
+                ("is_published", models.BooleanField(default=False, verbose_name="published")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "jurisdiction",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="profile",
+                        to="places.jurisdiction",
+                        verbose_name="jurisdiction",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'profile',
-                'verbose_name_plural': 'profiles',
+                "verbose_name": "profile",
+                "verbose_name_plural": "profiles",
             },
         ),
     ]

@@ -15,7 +15,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--json", action="store_true", help="print a JSON list")
-        parser.add_argument("--under", metavar="CODE", help="only this jurisdiction and those below it")
+        parser.add_argument(
+            "--under", metavar="CODE", help="only this jurisdiction and those below it"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         places = Jurisdiction.objects.select_related("parent").order_by("path")
@@ -39,4 +41,6 @@ class Command(BaseCommand):
             return
         for p, row in zip(places, rows, strict=True):
             indent = "  " * (p.path.count("/") - 2)
-            self.stdout.write(f"{indent}{row['code']}  {row['name_zh']}  {row['name_en']}  [{row['level']}]")
+            self.stdout.write(
+                f"{indent}{row['code']}  {row['name_zh']}  {row['name_en']}  [{row['level']}]"
+            )
