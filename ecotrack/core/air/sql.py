@@ -1,0 +1,253 @@
+"""SQL generated from the method data in `standards.py`, for DuckDB and Spark SQL.
+
+No breakpoint, threshold or category bound is typed here: every number comes from
+`standards.py`, so the SQL engines and the Python reference cannot drift apart. The text is
+written in the common subset of DuckDB and Spark SQL (ANSI mode); the few differences
+(identifier quoting, percentile function) live in `Dialect`.
+
+Relations the caller provides: `hourly_source` (normalized layout, see hourly.py),
+`city_stations(station)` and `dust_days(obs_day DATE)`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+from .annual import CHECKED_STATISTICS
+from .daily import ALL_DAILY_ITEMS
+from .iaqi import TOP_IAQI
+from .rounding import CEIL_SNAP_DECIMALS, SNAP_DECIMALS
+from .standards import (
+    ANNUAL_MEANS,
+    ANNUAL_PERCENTILES,
+    CATEGORIES,
+    CONCENTRATION_DECIMALS,
+    DAILY_STATISTICS,
+    ITEM_LABEL,
+    ITEM_STATISTIC,
+    POLLUTANTS,
+    STANDARDS,
+    SWITCH_DATE,
+    VALIDITY,
+    AqiStandard,
+)
+
+
+@dataclass(frozen=True)
+class Dialect:
+    name: str
+    quote_char: str
+    percentile_function: str  # called as f(column, fraction)
+
+    def quote(self, identifier: str) -> str:
+        return f"{self.quote_char}{identifier}{self.quote_char}"
+
+
+DUCKDB = Dialect("duckdb", '"', "quantile_cont")
+SPARK = Dialect("spark", "`", "percentile")
+
+
+def _num(value: float) -> str:
+    """A DOUBLE literal in both dialects (a bare 50.0 would be DECIMAL)."""
+    return f"{float(value)!r}E0"
+
+
+def round_gbt8170(expr: str, decimals: int) -> str:
+    """SQL twin of rounding.gbt8170_round (round half to even after snapping)."""
+    scale = _num(10**decimals)
+    y = f"round(({expr}) * {scale}, {SNAP_DECIMALS})"
+    return (
+        f"(CASE WHEN ({expr}) IS NULL THEN NULL "
+        f"WHEN {y} - floor({y}) = 0.5E0 THEN (floor({y}) + floor({y}) % 2) / {scale} "
+        f"ELSE floor({y} + 0.5E0) / {scale} END)"
+    )
+
+
+def iaqi_expr(item: str, column: str, standard: AqiStandard) -> str:
+    """SQL twin of iaqi.iaqi for one daily item (special cases included)."""
+    table = standard.iaqi_table(item)
+    parts = [f"CASE WHEN {column} IS NULL THEN NULL"]
+    for (c_lo, i_lo), (c_hi, i_hi) in pairwise(table):
+        value = (
+            f"{_num(i_hi - i_lo)} * ({column} - {_num(c_lo)}) / {_num(c_hi - c_lo)} "
+            f"+ {_num(i_lo)}"
+        )
+        parts.append(
+            f"WHEN {column} <= {_num(c_hi)} "
+            f"THEN CAST(ceil(round({value}, {CEIL_SNAP_DECIMALS})) AS INT)"
+        )
+    top_iaqi = table[-1][1]
+    if top_iaqi == TOP_IAQI:
+        above = str(TOP_IAQI)
+    else:
+        rule = standard.so2_1h_above_800 if item == "so2_1h" else standard.o3_8h_above_800
+        if rule in ("iaqi_200", "iaqi_300"):
+            above = rule.removeprefix("iaqi_")
+        else:
+            fallback = "so2_24h" if rule == "use_24h" else "o3_1h"
+            if fallback not in standard.daily_items:
+                raise ValueError(f"{standard.title}: {item} needs {fallback} in the daily set")
+            above = "NULL"  # the fallback item is in the set and speaks for the pollutant
+    parts.append(f"ELSE {above} END")
+    return "(" + " ".join(parts) + ")"
+
+
+def _by_standard(choice: str, build: dict[str, str]) -> str:
+    """Pick the expression of the version in force on obs_day (or the fixed version)."""
+    if choice != "auto":
+        return build[choice]
+    return (
+        f"(CASE WHEN obs_day < DATE '{SWITCH_DATE.isoformat()}' THEN {build['hj633-2012']} "
+        f"ELSE {build['hj633-2026']} END)"
+    )
+
+
+def _aqi_expr(standard: AqiStandard) -> str:
+    items = standard.daily_items
+    complete = " AND ".join(f"c_{ITEM_STATISTIC[i]} IS NOT NULL" for i in items)
+    best = "GREATEST(" + ", ".join(f"COALESCE(iaqi_{i}, -1)" for i in items) + ")"
+    best = f"(CASE WHEN {best} < 0 THEN NULL ELSE {best} END)"
+    if standard.partial_day_valid_above is None:
+        value = f"(CASE WHEN {complete} THEN {best} END)"
+    else:
+        value = (
+            f"(CASE WHEN {complete} THEN {best} "
+            f"WHEN {best} > {standard.partial_day_valid_above} THEN {best} END)"
+        )
+    if standard.aqi_min:
+        # GREATEST skips NULLs in both engines: keep an invalid day invalid.
+        floor = standard.aqi_min
+        return f"(CASE WHEN {value} IS NULL THEN NULL ELSE GREATEST({value}, {floor}) END)"
+    return value
+
+
+def daily_sql(year: int, choice: str, dialect: Dialect) -> str:
+    """The city daily series of one year: statistics, rounding, IAQI, AQI, category."""
+    q = dialect.quote
+    v = VALIDITY
+    if choice != "auto" and choice not in STANDARDS:
+        raise ValueError(f"unknown standard {choice!r}")
+    ends = " UNION ALL ".join(f"SELECT {e} AS window_end" for e in v.window_end_slots)
+    daily_means = ",\n      ".join(
+        f"CASE WHEN COUNT({p}) >= {v.hours_per_day} THEN AVG({p}) END AS {s}"
+        for s, p in DAILY_STATISTICS.items()
+        if s not in ("o3_1h", "o3_8h")
+    )
+    city_means = ", ".join(f"AVG({s}) AS raw_{s}" for s in DAILY_STATISTICS)
+    rounded = ", ".join(
+        f"{round_gbt8170(f'raw_{s}', CONCENTRATION_DECIMALS[p])} AS c_{s}"
+        for s, p in DAILY_STATISTICS.items()
+    )
+    iaqis = ",\n      ".join(
+        _by_standard(
+            choice,
+            {
+                code: (
+                    iaqi_expr(item, f"c_{ITEM_STATISTIC[item]}", std)
+                    if item in std.daily_items else "CAST(NULL AS INT)"
+                )
+                for code, std in STANDARDS.items()
+            },
+        ) + f" AS iaqi_{item}"
+        for item in ALL_DAILY_ITEMS
+    )
+    aqi = _by_standard(choice, {code: _aqi_expr(std) for code, std in STANDARDS.items()})
+    category = "CASE WHEN aqi IS NULL THEN NULL " + " ".join(
+        f"WHEN aqi <= {c.aqi_max} THEN '{c.name_zh}'" for c in CATEGORIES if c.aqi_max
+    ) + f" ELSE '{CATEGORIES[-1].name_zh}' END"
+    flags = ",\n      ".join(
+        f"COALESCE(aqi > 50 AND iaqi_{i} = aqi, FALSE) AS p_{i}" for i in ALL_DAILY_ITEMS
+    )
+    primary = "concat_ws(',', " + ", ".join(
+        f"CASE WHEN p_{i} THEN '{ITEM_LABEL[i]}' END" for i in ALL_DAILY_ITEMS
+    ) + ")"
+    standard_code = _by_standard(choice, {code: f"'{code}'" for code in STANDARDS})
+    hourly_columns = ", ".join(f"src.{p}" for p in POLLUTANTS)
+    # Only numbers from standards.py, an int year and fixed names go into the text.
+    return f"""
+WITH hourly AS (
+  SELECT src.station, src.{q('date')} AS obs_day, CAST(src.{q('hour')} AS INT) AS slot,
+         {hourly_columns}
+  FROM hourly_source AS src JOIN city_stations AS cs ON src.station = cs.station
+  WHERE src.{q('date')} BETWEEN DATE '{year:04d}-01-01' AND DATE '{year:04d}-12-31'
+),
+window_ends AS ({ends}),
+o3_windows AS (
+  SELECT h.station, h.obs_day, w.window_end, AVG(h.o3) AS o3_mean, COUNT(h.o3) AS n_hours
+  FROM hourly AS h JOIN window_ends AS w
+    ON h.slot BETWEEN w.window_end - {v.window_hours - 1} AND w.window_end
+  GROUP BY h.station, h.obs_day, w.window_end
+),
+o3_day AS (
+  SELECT station, obs_day,
+    MAX(CASE WHEN n_hours >= {v.hours_per_window} THEN o3_mean END) AS o3_8h_max,
+    COUNT(CASE WHEN n_hours >= {v.hours_per_window} THEN 1 END) AS n_windows
+  FROM o3_windows GROUP BY station, obs_day
+),
+station_day AS (
+  SELECT station, obs_day,
+      {daily_means},
+      CASE WHEN COUNT(o3) >= {v.hours_per_day} THEN MAX(o3) END AS o3_1h
+  FROM hourly GROUP BY station, obs_day
+),
+station_day_o3 AS (
+  SELECT sd.*,
+    CASE WHEN od.n_windows >= {v.windows_per_day} OR od.o3_8h_max > {_num(v.o3_8h_limit)}
+         THEN od.o3_8h_max END AS o3_8h
+  FROM station_day AS sd LEFT JOIN o3_day AS od
+    ON sd.station = od.station AND sd.obs_day = od.obs_day
+),
+city_day AS (
+  SELECT obs_day, COUNT(*) AS n_stations, {city_means}
+  FROM station_day_o3 GROUP BY obs_day
+),
+rounded AS (SELECT *, {rounded} FROM city_day),
+indexed AS (
+  SELECT *,
+      {iaqis}
+  FROM rounded
+),
+with_aqi AS (SELECT *, {aqi} AS aqi FROM indexed),
+flagged AS (
+  SELECT *, {category} AS category, {standard_code} AS standard,
+      {flags}
+  FROM with_aqi
+)
+SELECT f.*, {primary} AS primary_pollutants,
+       (dd.obs_day IS NOT NULL) AS dust
+FROM flagged AS f LEFT JOIN dust_days AS dd ON f.obs_day = dd.obs_day
+ORDER BY f.obs_day
+"""  # noqa: S608
+
+
+def annual_sql(daily_relation: str, dialect: Dialect) -> str:
+    """Annual aggregates of the daily series, for all days and for days without dust."""
+    counts = [
+        "COUNT(aqi) AS valid_days",
+        "COUNT(CASE WHEN aqi <= 100 THEN 1 END) AS good_days",
+        "COUNT(CASE WHEN aqi > 200 THEN 1 END) AS heavy_days",
+    ]
+    counts += [
+        f"COUNT(CASE WHEN category = '{c.name_zh}' THEN 1 END) AS cat_{i}"
+        for i, c in enumerate(CATEGORIES)
+    ]
+    counts += [f"AVG(raw_{s}) AS mean_{s}" for s in ANNUAL_MEANS]
+    counts += [
+        f"{dialect.percentile_function}(raw_{s}, {_num(p / 100)}) AS {key}"
+        for key, (s, p) in ANNUAL_PERCENTILES.items()
+    ]
+    counts += [
+        f"SUM(CASE WHEN p_{i} THEN 1 ELSE 0 END) AS primary_{i}" for i in ALL_DAILY_ITEMS
+    ]
+    counts += [
+        f"COUNT(CASE WHEN month(obs_day) = {m} THEN raw_{s} END) AS n_{s}_m{m:02d}"
+        for s in CHECKED_STATISTICS
+        for m in range(1, 13)
+    ]
+    body = ",\n  ".join(counts)
+    return (
+        f"SELECT 'all' AS subset,\n  {body}\nFROM {daily_relation}\n"
+        f"UNION ALL\n"
+        f"SELECT 'excluding_dust' AS subset,\n  {body}\nFROM {daily_relation} WHERE NOT dust"
+    )
