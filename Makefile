@@ -40,10 +40,11 @@ bench: install
 lock: install
 	$(BIN)/uv pip compile pyproject.toml --extra dev --extra spark --generate-hashes --python-version 3.11 -q -o requirements.lock
 
-# Extract UI strings into the catalogue and compile it (needs GNU gettext).
+# Extract UI strings, fill translations from scripts/glossary/*.json, compile (needs GNU gettext).
 messages: install
 	cd ecotrack && ../$(BIN)/django-admin makemessages -l zh_Hans --no-obsolete --add-location file \
 	  --ignore 'core/*' --settings ecotrack.settings
+	$(BIN)/python scripts/translate_zh.py
 	cd ecotrack && ../$(BIN)/django-admin compilemessages -l zh_Hans --settings ecotrack.settings
 
 clean:

@@ -1,3 +1,5 @@
+from importlib.util import find_spec
+
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
@@ -15,6 +17,15 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+]
+
+# Apps with pages are mounted under their own prefix. Each app owns its urls.py (with an
+# `app_name`), so adding pages never means editing this file.
+FEATURE_APPS = ("nature", "cbi", "plans", "monitoring", "importers", "reports")
+urlpatterns += [
+    path(f"{app}/", include(f"ecotrack.{app}.urls"))
+    for app in FEATURE_APPS
+    if find_spec(f"ecotrack.{app}.urls") is not None
 ]
 
 if settings.DEBUG:
