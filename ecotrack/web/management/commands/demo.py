@@ -1,7 +1,14 @@
-"""`ecotrack demo`: load the demo data. Idempotent: a second run changes nothing."""
+"""`ecotrack demo`: load the demo data. Idempotent: a second run changes nothing.
+
+The foundation loads jurisdictions and demo accounts; each feature app that has demo data
+provides `ecotrack/<app>/demo.py` with `load(write: Callable[[str], None]) -> None`, run here in
+dependency order inside the same transaction.
+"""
 
 from __future__ import annotations
 
+from importlib import import_module
+from importlib.util import find_spec
 from typing import Any
 
 from django.core.management.base import BaseCommand
@@ -10,6 +17,9 @@ from django.db import transaction
 from ecotrack.audit.context import command_actor
 from ecotrack.demo.accounts import DEMO_ACCOUNTS, ensure_account, password_file
 from ecotrack.places.loading import load_bundled
+
+# Order matters: plans refer to hub resources, reports to everything.
+DEMO_APPS = ("nature", "cbi", "plans", "monitoring", "reports")
 
 
 class Command(BaseCommand):
@@ -34,3 +44,7 @@ class Command(BaseCommand):
                     )
                 else:
                     self.stdout.write(f"Account {account.username!r} exists (password in {where})")
+            for app in DEMO_APPS:
+                module = f"ecotrack.{app}.demo"
+                if find_spec(module) is not None:
+                    import_module(module).load(self.stdout.write)
