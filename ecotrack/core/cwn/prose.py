@@ -22,14 +22,14 @@ def is_cjk(ch: str) -> bool:
 
 
 def join_lines(lines: Iterable[str]) -> str:
-    """Join wrapped lines: no space between two CJK characters (the PDF broke the line
-    mid-sentence), one space otherwise."""
+    """Join wrapped lines: no space where either side is CJK (Chinese does not separate words,
+    so the PDF broke the line mid-sentence: "东经" / "119°"), one space between Latin words."""
     out = ""
     for raw in lines:
         line = raw.strip()
         if not line:
             continue
-        if out and not (is_cjk(out[-1]) and is_cjk(line[0])):
+        if out and not (is_cjk(out[-1]) or is_cjk(line[0])):
             out += " "
         out += line
     return out
