@@ -1,0 +1,153 @@
+"""One entry point: input files → normalized Parquet → the chosen engine → annual result."""
+
+from __future__ import annotations
+
+import csv
+import json
+import tempfile
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from . import reference
+from .annual import AnnualResult, assemble
+from .daily import ALL_DAILY_ITEMS, DailyCity
+from .errors import AirError
+from .hourly import HourlyTable, read_parquet, write_parquet
+from .iaqi import category_of
+from .readers import FORMATS, read_files
+from .standards import DAILY_STATISTICS, STANDARD_CHOICES
+
+ENGINES: tuple[str, ...] = ("duckdb", "spark", "python")
+
+
+@dataclass
+class Evaluation:
+    result: AnnualResult
+    days: list[DailyCity]
+
+
+def _parquet_stations(paths: Sequence[Path]) -> set[str]:
+    stations: set[str] = set()
+    for path in paths:
+        stations.update(pq.read_table(path, columns=["station"]).column(0).to_pylist())
+    return stations
+
+
+def choose_stations(
+    present: Collection[str], city_of_station: dict[str, str], city: str | None
+) -> tuple[str | None, list[str]]:
+    """The city's stations among those in the data.
+
+    With station metadata (a stations file, or the CNEMC `area` column) the city picks its
+    stations; without any, all stations in the data form the one city (e.g. the 12 Beijing
+    PRSA files).
+    """
+    if not city_of_station:
+        return city, sorted(present)
+    known = sorted({city_of_station[s] for s in present if s in city_of_station})
+    if city is None:
+        if len(known) != 1:
+            raise AirError(f"the data cover several cities; choose one with --city: {known}")
+        city = known[0]
+    stations = sorted(s for s in present if city_of_station.get(s) == city)
+    if not stations:
+        raise AirError(f"no station of city {city!r} in the data; cities present: {known}")
+    return city, stations
+
+
+def evaluate_files(
+    fmt: str,
+    paths: Sequence[Path],
+    *,
+    year: int,
+    city: str | None = None,
+    standard: str = "auto",
+    dust_days: Collection[date] = (),
+    engine: str = "duckdb",
+    station_cities: dict[str, str] | None = None,
+    workdir: Path | None = None,
+    spark_master: str | None = None,
+) -> Evaluation:
+    if fmt not in FORMATS:
+        raise AirError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if standard not in STANDARD_CHOICES:
+        raise AirError(f"unknown standard {standard!r}; choose one of {STANDARD_CHOICES}")
+    if engine not in ENGINES:
+        raise AirError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    with tempfile.TemporaryDirectory(prefix="ecotrack-air-") as tmp:
+        table: HourlyTable | None = None
+        if fmt == "parquet":
+            parquet_paths = list(paths)
+            present = _parquet_stations(parquet_paths)
+            cities = dict(station_cities or {})
+        else:
+            table = read_files(fmt, list(paths)).only_year(year)
+            parquet_paths = [write_parquet(table, Path(workdir or tmp) / f"hourly-{year}.parquet")]
+            present = set(table.station)
+            cities = {**table.city_of_station, **(station_cities or {})}
+        city, stations = choose_stations(present, cities, city)
+        dust = set(dust_days)
+        if engine == "duckdb":
+            from .duckdb_engine import evaluate_duckdb
+
+            days, all_days, no_dust = evaluate_duckdb(parquet_paths, stations, year, standard, dust)
+        elif engine == "spark":
+            from .spark_engine import evaluate_spark, spark_session
+
+            session = spark_session(spark_master)
+            days, all_days, no_dust = evaluate_spark(
+                session, parquet_paths, stations, year, standard, dust
+            )
+        else:
+            source = table if table is not None else read_parquet(parquet_paths)
+            days, all_days, no_dust = reference.evaluate(source, stations, year, standard, dust)
+    result = assemble(
+        year=year, choice=standard, city=city, stations=stations, engine=engine,
+        all_days=all_days, excluding_dust=no_dust,
+        dust_days=sum(1 for d in days if d.dust),
+    )
+    return Evaluation(result, days)
+
+
+def daily_records(days: Sequence[DailyCity]) -> list[dict[str, Any]]:
+    """The daily table as flat records (rounded concentrations, as published)."""
+    out = []
+    for d in days:
+        record: dict[str, Any] = {"date": d.day, "standard": d.standard,
+                                  "n_stations": d.n_stations}
+        record.update({s: d.concentration[s] for s in DAILY_STATISTICS})
+        record.update({f"iaqi_{i}": d.iaqi[i] for i in ALL_DAILY_ITEMS})
+        record["aqi"] = d.aqi
+        category = None if d.aqi is None else category_of(d.aqi)
+        record["category"] = category.name_zh if category else None
+        record["category_en"] = category.name_en if category else None
+        record["primary_pollutants"] = ",".join(d.primary)
+        record["dust"] = d.dust
+        out.append(record)
+    return out
+
+
+def write_outputs(out_dir: Path, evaluation: Evaluation) -> list[Path]:
+    """daily.parquet, daily.csv and annual.json in `out_dir`."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    records = daily_records(evaluation.days)
+    stem = f"air-{evaluation.result.year}"
+    parquet_path = out_dir / f"{stem}-daily.parquet"
+    pq.write_table(pa.Table.from_pylist(records), parquet_path)
+    csv_path = out_dir / f"{stem}-daily.csv"
+    with open(csv_path, "w", encoding="utf-8", newline="") as handle:
+        fields = list(records[0]) if records else ["date"]
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(records)
+    json_path = out_dir / f"{stem}-annual.json"
+    json_path.write_text(
+        json.dumps(evaluation.result.to_json(), ensure_ascii=False, indent=2), encoding="utf-8"
+    )
+    return [parquet_path, csv_path, json_path]
