@@ -1,55 +1,66 @@
-"""Read a PDF's text layer with pypdf, rebuilding table rows from glyph positions.
+"""Read a PDF's text layer with pypdf and rebuild table rows as tab-separated lines.
 
-pypdf's plain extraction loses cell boundaries. Here each text run keeps its position; runs
-on one baseline form a line, and a horizontal gap wider than about one character between
-runs becomes a tab — the same tab-separated shape as other PDF text exports, so the tabbed
-reader applies. Pages are separated by a blank line (read as a page break inside a table).
+pypdf's layout mode keeps each glyph run at its horizontal position. Runs separated by two
+or more spaces are cells; within a block of such lines, the line with the most cells gives
+the column positions and every cell goes to the column its midpoint falls in, so empty
+cells survive as empty fields. The result has the shape of other PDF text exports (one row
+per line, tabs between cells, a blank line between pages), so the tabbed reader applies.
 """
 
 from __future__ import annotations
 
 import io
-from typing import Any
+import re
+import unicodedata
 
 from .errors import PlanImportError
 
-_GAP_EM = 1.2  # gap (in font sizes) that separates two cells rather than two words
+_SEGMENT = re.compile(r"\S+(?: \S+)*")
 
 
-def _page_lines(page: Any) -> list[str]:
-    runs: list[tuple[float, float, float, str]] = []
+def _width(text: str) -> int:
+    # Layout mode spaces text by glyph width: a CJK glyph takes two columns.
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
-    def visit(text: str, cm: Any, tm: Any, font_dict: Any, font_size: float) -> None:
-        if not text or not text.strip():
-            return
-        a, _b, _c, d, e, f = tm
-        ca, cb, cc, cd, ce, cf = cm
-        x = e * ca + f * cc + ce
-        y = e * cb + f * cd + cf
-        size = abs(font_size * (d or a or 1) * (cd or ca or 1)) or 10.0
-        runs.append((round(y, 1), x, size, text))
 
-    page.extract_text(visitor_text=visit)
-    runs.sort(key=lambda r: (-r[0], r[1]))
-    lines: list[list[tuple[float, float, float, str]]] = []
-    for run in runs:
-        if lines and abs(lines[-1][0][0] - run[0]) <= run[2] * 0.4:
-            lines[-1].append(run)
-        else:
-            lines.append([run])
+def _segments(line: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _SEGMENT.finditer(line):
+        start = _width(line[: m.start()])
+        out.append((start, start + _width(m.group()), m.group()))
+    return out
+
+
+def _tabify_block(lines: list[str]) -> list[str]:
+    segs = [_segments(line) for line in lines]
+    anchors = [s[0] for s in max(segs, key=len)]
+    out = []
+    for line_segs in segs:
+        cells = [""] * len(anchors)
+        for start, end, text in line_segs:
+            mid = (start + end) / 2
+            col = max((i for i, a in enumerate(anchors) if a <= mid + 1), default=0)
+            cells[col] = f"{cells[col]} {text}".strip()
+        out.append("\t".join(cells))
+    return out
+
+
+def layout_to_tabbed(page_text: str) -> list[str]:
+    """Lines of one page; runs of lines with 3+ cells become tab-separated rows."""
+    lines = [line.rstrip() for line in page_text.splitlines() if line.strip()]
     out: list[str] = []
-    for line in lines:
-        line.sort(key=lambda r: r[1])
-        text = ""
-        end = None
-        for _y, x, size, chunk in line:
-            chunk = chunk.replace("\n", " ")
-            if end is not None:
-                gap = x - end
-                text += "\t" if gap > size * _GAP_EM else (" " if gap > size * 0.25 else "")
-            text += chunk
-            end = x + size * sum(1.0 if ord(ch) > 0x2E80 else 0.5 for ch in chunk)
-        out.append(text)
+    block: list[str] = []
+    for line in [*lines, ""]:
+        if len(_segments(line)) >= 3 or (block and len(_segments(line)) >= 2):
+            block.append(line)
+            continue
+        if len(block) >= 2:
+            out.extend(_tabify_block(block))
+        else:
+            out.extend(b.strip() for b in block)
+        block = []
+        if line:
+            out.append(line.strip())
     return out
 
 
@@ -67,7 +78,7 @@ def read_pdf_text(data: bytes, filename: str) -> str:
                 raise PlanImportError(filename, message) from exc
             if not ok:
                 raise PlanImportError(filename, "encrypted PDF; remove the password first")
-        pages = [_page_lines(page) for page in reader.pages]
+        pages = [page.extract_text(extraction_mode="layout") for page in reader.pages]
     except PlanImportError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
@@ -77,8 +88,8 @@ def read_pdf_text(data: bytes, filename: str) -> str:
         raise PlanImportError(filename, message) from exc
     if not pages:
         raise PlanImportError(filename, "the PDF has no pages")
-    if sum(len("".join(p).strip()) for p in pages) < 20:
+    if sum(len(p.strip()) for p in pages) < 20:
         raise PlanImportError(
             filename, "scanned PDF without text layer, run OCR first (no extractable text)"
         )
-    return "\n\n".join("\n".join(p) for p in pages)
+    return "\n\n".join("\n".join(layout_to_tabbed(p)) for p in pages)
