@@ -191,8 +191,10 @@ class _Reader:
                 m = _COMMITMENT.match(first.text)
                 assert m is not None
                 title = join_lines([m.group(1)] + [ln.text for ln in para[1:]])
+                # Warnings point at the title, not at the marker above it.
+                title_line = para[1].number if len(para) > 1 and not m.group(1) else first.number
                 if title:
-                    self.start_commitment(title, first.number, via_marker=True)
+                    self.start_commitment(title, title_line, via_marker=True)
                 else:
                     self.mode = "commitment_title"
             elif kind == "description":

@@ -30,8 +30,9 @@ def test_every_key_is_a_unique_slug() -> None:
 
 def test_every_title_has_a_chinese_translation_and_provenance() -> None:
     taxonomy = load_taxonomy()
-    items = [*taxonomy.areas, *taxonomy.commitments, *taxonomy.actions]
-    assert all(re.search(r"[\u4e00-\u9fff]", i.title.zh) for i in items)
+    titles = [x.title for x in taxonomy.areas] + [x.title for x in taxonomy.commitments] + [
+        x.title for x in taxonomy.actions]
+    assert all(re.search(r"[\u4e00-\u9fff]", t.zh) for t in titles)
     assert all(c.provenance.startswith("report") for c in taxonomy.commitments)
     assert "ecotrack translations" in taxonomy.provenance["titles_zh"]
     assert "ecotrack's own mapping" in taxonomy.provenance["gbf_targets"]

@@ -51,8 +51,10 @@ def test_every_commitment_title_in_the_report_maps_to_the_taxonomy(clean_text: s
 def test_taxonomy_titles_are_verbatim_report_text(clean_text: str) -> None:
     # Exact wording (case, curly apostrophe, final full stop) once line breaks are joined.
     flat = " ".join(clean_text.split())
-    for item in [*load_taxonomy().commitments, *load_taxonomy().actions]:
-        assert item.title.en in flat, item.title.en
+    taxonomy = load_taxonomy()
+    titles = [c.title.en for c in taxonomy.commitments] + [a.title.en for a in taxonomy.actions]
+    for title in titles:
+        assert title in flat, title
 
 
 @pytest.mark.parametrize("variant", [
