@@ -11,14 +11,14 @@ from fractions import Fraction
 HUNDRED = Fraction(100)
 
 
-def percentage(part: Fraction, whole: Fraction) -> Fraction:
-    """part ÷ whole × 100%."""
-    return part / whole * HUNDRED
+def percentage(part: Fraction | int, whole: Fraction | int) -> Fraction:
+    """part ÷ whole × 100%. Counts arrive as ints; Fraction keeps int ÷ int exact, not float."""
+    return Fraction(part) / Fraction(whole) * HUNDRED
 
 
-def per_thousand(amount: Fraction, population: int) -> Fraction:
+def per_thousand(amount: Fraction | int, population: int) -> Fraction:
     """amount ÷ (population ÷ 1,000), e.g. hectares of park per 1,000 persons."""
-    return amount * 1000 / population
+    return Fraction(amount) * 1000 / population
 
 
 def effective_mesh_size(group_areas: Sequence[Fraction]) -> Fraction:
