@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 
 from .errors import PlanImportError
+from .textnorm import is_cjk
 
 
 def _looks_like_text(text: str) -> bool:
@@ -17,6 +18,11 @@ def _looks_like_text(text: str) -> bool:
         return False
     bad = sum(1 for ch in text if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r\f"))
     return bad / len(text) < 0.001
+
+
+def _plausible_script(text: str) -> bool:
+    good = sum(1 for ch in text if ch.isascii() or is_cjk(ch))
+    return good / len(text) >= 0.9
 
 
 def decode_bytes(data: bytes, filename: str) -> tuple[str, str]:
@@ -48,7 +54,9 @@ def decode_bytes(data: bytes, filename: str) -> tuple[str, str]:
     best = from_bytes(data).best()
     if best is not None:
         text = str(best)
-        if _looks_like_text(text):
+        # A single-byte code page decodes any bytes; keep it only if the result reads as
+        # ASCII or CJK text, which is what plans are written in.
+        if _looks_like_text(text) and _plausible_script(text):
             return text, best.encoding
     raise PlanImportError(
         filename, "cannot tell the text encoding (tried UTF-8, GB18030/GBK); save it as UTF-8"

@@ -54,12 +54,13 @@ def _meta_key(text: str) -> str | None:
 def _read_rows(rows: list[list[str]], filename: str, sheet: str) -> tuple[PlanMeta, RawTable]:
     meta = PlanMeta()
     for i, cells in enumerate(rows):
-        if is_header_row(cells):
+        filled = [c for c in cells if c.strip()]
+        field = _meta_key(filled[0]) if len(filled) == 2 else None
+        if field is None and is_header_row(cells):
             table_rows = [RawRow(c, f"{sheet}row {j + 1}") for j, c in enumerate(rows[i:], start=i)]
             table = RawTable(table_rows, "sheet", f"{sheet}row {i + 1}".strip())
             return meta, table
-        filled = [c for c in cells if c.strip()]
-        if len(filled) >= 2 and (field := _meta_key(filled[0])):
+        if field is not None:
             value = filled[1].strip()
             if field in ("period_start", "period_end", "base_year"):
                 if not value.isdigit():

@@ -102,8 +102,8 @@ def score_plan(parsed: ParsedPlan, gold: list[dict[str, str]]) -> Score:
     score = Score()
     columns = scored_columns(gold)
     by_key: dict[tuple[str, str], Indicator] = {}
-    for ind in parsed.indicators:
-        by_key.setdefault(_key(ind.seq, ind.sub_name), ind)
+    for parsed_ind in parsed.indicators:
+        by_key.setdefault(_key(parsed_ind.seq, parsed_ind.sub_name), parsed_ind)
     for row in gold:
         ind = by_key.get(_key(row.get("seq"), row.get("sub_indicator")))
         fills = _fills(row)

@@ -34,7 +34,9 @@ def test_cells_match_gold(plan: str, capsys: pytest.CaptureFixture[str]) -> None
 
 
 @pytest.mark.parametrize("plan", sorted(REFERENCE_PLANS))
-def test_footnotes_cited_by_gold_are_attached(plan: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_footnotes_cited_by_gold_are_attached(
+    plan: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     document, gold_csv = REFERENCE_PLANS[plan]
     parsed = parse_plan(DOCUMENTS / document)
     cited = footnote_mentions(load_gold(GOLD / gold_csv))
