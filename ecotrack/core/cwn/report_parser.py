@@ -15,7 +15,7 @@ from .parse_action_platform import parse_action_platform
 from .parse_pathway_cbi import parse_cbi, parse_pathway, parse_resources
 from .parse_profile import parse_profile
 from .pathway import NaturePathway, load_pathway
-from .report_model import LocatedText, ParsedProfileReport, Profile
+from .report_model import CbiState, LocatedText, ParsedProfileReport, Profile
 from .report_sections import Line, Sections, WarningLog, split_sections
 from .taxonomy import Taxonomy, load_taxonomy
 
@@ -42,13 +42,14 @@ def parse_profile_report(text: str, source_name: str, *, taxonomy: Taxonomy | No
     commitments = parse_action_platform(lines("action_platform"), taxonomy, log)
     steps = parse_pathway(lines("nature_pathway"), pathway, log) \
         if "nature_pathway" in sections.by_key else ()
-    cbi, cbi_city = parse_cbi(lines("cbi"), log) if "cbi" in sections.by_key else (None, None)
+    cbi, cbi_city = parse_cbi(lines("cbi"), log) if "cbi" in sections.by_key \
+        else (CbiState(), None)
     resources, resources_city = parse_resources(lines("resources"), log)
     profile = dataclasses.replace(profile, city_name=cbi_city or resources_city)
 
     report = ParsedProfileReport(
         source_name=source_name, profile=profile, commitments=commitments, pathway=steps,
-        cbi=cbi if cbi is not None else parse_cbi([], WarningLog())[0],
+        cbi=cbi,
         resources=resources, warnings=tuple(log.items))
     _refuse_garbled_fields(report, source_name)
     return report
