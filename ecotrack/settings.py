@@ -148,6 +148,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "ecotrack" / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("ECOTRACK_MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
