@@ -16,6 +16,7 @@ import random
 from pathlib import Path
 
 import pytest
+from pytest_benchmark.fixture import BenchmarkFixture
 
 from ecotrack.core.plandoc import parse_plan
 
@@ -82,13 +83,13 @@ def docx_of(text_plan: Path) -> bytes:
 
 
 @pytest.mark.parametrize("name", ["plan-tongliao-2021-2025.txt", "plan-xilinhot-2023-2030.txt"])
-def test_reference_plan(benchmark: pytest.FixtureRequest, name: str) -> None:
+def test_reference_plan(benchmark: BenchmarkFixture, name: str) -> None:
     data = (DOCS / name).read_bytes()
     parsed = benchmark(parse_plan, data, name)
     assert parsed.indicators
 
 
-def test_generated_150kb_plan(benchmark: pytest.FixtureRequest) -> None:
+def test_generated_150kb_plan(benchmark: BenchmarkFixture) -> None:
     data = generated_plan().encode("utf-8")
     assert len(data) >= 150_000
     parsed = benchmark(parse_plan, data, "generated.txt")
@@ -100,12 +101,12 @@ def big_docx() -> bytes:
     return docx_of(DOCS / "plan-xilinhot-2023-2030.txt")
 
 
-def test_docx_ours(benchmark: pytest.FixtureRequest, big_docx: bytes) -> None:
+def test_docx_ours(benchmark: BenchmarkFixture, big_docx: bytes) -> None:
     parsed = benchmark(parse_plan, big_docx, "plan.docx")
     assert parsed.indicators
 
 
-def test_docx_naive_python_docx_cells(benchmark: pytest.FixtureRequest, big_docx: bytes) -> None:
+def test_docx_naive_python_docx_cells(benchmark: BenchmarkFixture, big_docx: bytes) -> None:
     import docx
 
     def naive() -> list[list[list[str]]]:
