@@ -13,6 +13,7 @@ handler403 = "ecotrack.web.views.permission_denied"
 urlpatterns = [
     path("", web_views.home, name="home"),
     path("places/", include("ecotrack.places.urls")),
+    path("members/", include("ecotrack.accounts.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

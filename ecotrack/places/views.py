@@ -43,6 +43,7 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
             "profile": visible_profile,
             "can_edit": permissions.can_edit(request.user, place),
             "can_review": can_review,
+            "can_manage_members": permissions.can_manage_members(request.user, place),
         },
     )
 
