@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -46,3 +46,16 @@ def both_engines(tmp_path: Path) -> Callable[..., dict[str, Any]]:
         }
 
     return run
+
+
+@pytest.fixture(scope="session")
+def spark() -> Iterator[Any]:
+    """One local SparkSession for the whole test session (2 cores, few shuffle partitions)."""
+    pytest.importorskip("pyspark")
+    from ecotrack.core.air.spark_engine import spark_session
+
+    session = spark_session("local[2]", "ecotrack-air-tests")
+    session.conf.set("spark.sql.shuffle.partitions", "2")
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()

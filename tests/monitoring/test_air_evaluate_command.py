@@ -1,0 +1,74 @@
+"""`ecotrack air-evaluate`: JSON output, files, refusals — without any database."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "air"
+EXCERPT = sorted(str(p) for p in FIXTURES.glob("PRSA_Data_*.csv.gz"))
+
+
+def run(*args: str) -> str:
+    out = StringIO()
+    call_command("air_evaluate", *args, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+def test_json_output_has_the_documented_fields(tmp_path):
+    dust = tmp_path / "dust.txt"
+    dust.write_text("2015-04-15\n")
+    result = json.loads(run("--format", "prsa", *EXCERPT, "--year", "2015", "--city", "Beijing",
+                            "--dust-days", str(dust), "--json"))
+    for key in ("year", "standard", "stations", "valid_days", "good_days", "good_ratio",
+                "days_by_category", "heavy_days", "pm25_mean", "pm10_mean", "so2_mean",
+                "no2_mean", "co_p95", "o3_8h_p90", "primary_pollutant_days", "excluding_dust",
+                "valid", "validity_notes", "method"):
+        assert key in result
+    assert list(result["days_by_category"]) == ["优", "良", "轻度污染", "中度污染", "重度污染",
+                                                "严重污染"]
+    assert result["stations"] == ["Dongsi", "Guanyuan", "Tiantan"]
+    assert result["standard"].startswith("HJ 633—2012")
+    assert result["valid"] is False  # four months only: fewer than 324 days
+    assert result["dust_days"] == 1
+    assert result["excluding_dust"]["valid_days"] == result["valid_days"] - 1
+    assert sum(result["days_by_category"].values()) == result["valid_days"]
+
+
+def test_out_writes_daily_table_and_json(tmp_path):
+    run("--format", "prsa", *EXCERPT, "--year", "2015", "--standard", "hj633-2026",
+        "--engine", "python", "--out", str(tmp_path))
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["air-2015-annual.json", "air-2015-daily.csv", "air-2015-daily.parquet"]
+    lines = (tmp_path / "air-2015-daily.csv").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 121 and lines[0].startswith("date,standard,n_stations")
+    assert json.loads((tmp_path / "air-2015-annual.json").read_text())["standard"] == (
+        "HJ 633—2026"
+    )
+
+
+def test_record_is_not_yet_available():
+    with pytest.raises(CommandError, match="not yet available: needs the plans module"):
+        run("--format", "prsa", *EXCERPT, "--year", "2015", "--record")
+
+
+def test_bad_input_is_a_command_error_naming_the_file(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("station,time,pollutant,value,unit\nS1,2015-01-01 00:00,PM2.5,x,µg/m³\n")
+    with pytest.raises(CommandError, match=r"bad\.csv, row 2, field 'value'"):
+        run("--format", "long", str(bad), "--year", "2015")
+
+
+def test_city_chosen_from_station_metadata(tmp_path):
+    stations = tmp_path / "stations.csv"
+    stations.write_text("station,city\nDongsi,北京\nTiantan,北京\nGuanyuan,其他\n")
+    result = json.loads(run("--format", "prsa", *EXCERPT, "--year", "2015", "--stations",
+                            str(stations), "--city", "北京", "--json"))
+    assert result["stations"] == ["Dongsi", "Tiantan"] and result["city"] == "北京"
+    with pytest.raises(CommandError, match="several cities"):
+        run("--format", "prsa", *EXCERPT, "--year", "2015", "--stations", str(stations))
