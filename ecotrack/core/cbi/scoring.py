@@ -42,6 +42,11 @@ class IndicatorResult:
     def band_provenance(self) -> Provenance:
         return self.band.provenance
 
+    @property
+    def provisional(self) -> bool:
+        """True when the score rests on an unverified definition or band (flag it in the UI)."""
+        return self.band.provenance.is_provisional or self.provenance.is_provisional
+
 
 @dataclass(frozen=True)
 class ComponentResult:
@@ -108,17 +113,6 @@ def _band(indicator: Indicator, computation: Computation) -> Band:
     return match_value(indicator.bands, computation.value)
 
 
-def _messages(indicator: Indicator, computation: Computation, band: Band) -> tuple[str, ...]:
-    messages = list(computation.messages)
-    if band.provenance.is_provisional:
-        messages.append("Score uses provisional bands, not verified against the Handbook.")
-    if indicator.provenance.is_provisional:
-        messages.append("Indicator definition is provisional, not verified against the Handbook.")
-    if band.note:
-        messages.append(f"Band edges: {band.edges_text()}. {band.note}")
-    return tuple(messages)
-
-
 def score_indicator(
     indicator: Indicator, raw: object
 ) -> tuple[IndicatorResult | None, list[Problem]]:
@@ -145,7 +139,7 @@ def score_indicator(
         band=band,
         provenance=indicator.provenance,
         details=computation.details,
-        messages=_messages(indicator, computation, band),
+        messages=computation.messages,
     )
     return result, []
 
@@ -213,9 +207,7 @@ def _assemble(ed: Edition, results: tuple[IndicatorResult, ...]) -> AssessmentRe
             )
         )
     answered = {r.key for r in results}
-    provisional = sum(
-        r.score for r in results if r.band.provenance.is_provisional or r.provenance.is_provisional
-    )
+    provisional = sum(r.score for r in results if r.provisional)
     return AssessmentResult(
         edition=ed.id,
         indicators=results,

@@ -56,6 +56,7 @@ def indicator_to_dict(result: IndicatorResult) -> dict[str, Any]:
         "max_points": result.max_points,
         "band": band_to_dict(result.band),
         "provenance": provenance_to_dict(result.provenance),
+        "provisional": result.provisional,
         "details": [{"label": label, "text": text} for label, text in result.details],
         "messages": list(result.messages),
     }

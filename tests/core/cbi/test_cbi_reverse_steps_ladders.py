@@ -184,7 +184,10 @@ def test_lbsap_ladder(answer: str, points: int) -> None:
 def test_ladders_and_all_governance_2021_say_they_are_provisional(ed2021: Edition) -> None:
     result = score_one("2021", "public_consultation", {"answer": "in_place"})
     assert result.band_provenance.status == "provisional"
-    assert "Score uses provisional bands, not verified against the Handbook." in result.messages
-    assert (
-        "Indicator definition is provisional, not verified against the Handbook." in result.messages
-    )
+    assert result.provenance.status == "provisional"
+    assert result.provisional
+    assert all(i.bands_provisional for i in ed2021.indicators if i.component == "governance")
+    # A sourced indicator is not flagged: 12% natural area, WRI-transcribed bands.
+    sourced = score_one("2021", "natural_areas", {"natural_area_ha": 12, "city_area_ha": 100})
+    assert not sourced.provisional
+    assert sourced.band_provenance.status == "secondary"
