@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -123,10 +125,9 @@ ITEMS = sorted(HJ633_2012.breakpoints)
 )
 def test_more_pollution_never_lowers_the_iaqi(item, a, b, version):
     low, high = sorted((a, b))
-    try:
+    # 2012 truncated columns above 800: not indexed from that item at all.
+    with contextlib.suppress(NotFromThisItem):
         assert iaqi(item, low, version) <= iaqi(item, high, version)
-    except NotFromThisItem:
-        pass  # 2012 truncated columns above 800: not indexed from that item at all
 
 
 @given(

@@ -65,7 +65,7 @@ def test_sql_rounding_equals_python_on_a_grid():
     for decimals in (0, 1):
         expr = round_gbt8170("x", decimals)
         rows = duckdb.sql(
-            f"SELECT x, {expr} FROM (SELECT unnest(?) AS x)", params=[values]
+            f"SELECT x, {expr} FROM (SELECT unnest(?) AS x)", params=[values]  # noqa: S608
         ).fetchall()
         for x, got in rows:
             assert got == gbt8170_round(x, decimals), (x, decimals)

@@ -7,6 +7,7 @@ must land in the neighbouring segments.
 
 from __future__ import annotations
 
+from datetime import date
 
 import pytest
 
