@@ -123,3 +123,12 @@ def test_envelope_problems(data: Any, edition: str | None, expected: list[tuple[
     with pytest.raises(CBIInputError) as caught:
         read_document(data, edition)
     assert [(p.path, p.code) for p in caught.value.problems] == expected
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_docs_list_every_indicator_and_field(edition: str) -> None:
+    text = (DOCS / "cbi.md").read_text(encoding="utf-8")
+    for indicator in load_edition(edition).indicators:
+        assert f"`{indicator.key}`" in text
+        for field in indicator.inputs:
+            assert f"`{field.name}`" in text, (indicator.key, field.name)
