@@ -1,7 +1,10 @@
-"""`ecotrack import-plan PATH --dry-run [--json]`: parse a plan document and show the result.
+"""`ecotrack import-plan PATH [--dry-run] [--json] [--jurisdiction CODE] [--user NAME]`.
 
-Storing needs the plans module, which does not exist yet, so only --dry-run works; it
-never touches the database.
+`--dry-run` parses the plan document and prints it, never touching the database. Without it
+the plan is stored by `ecotrack.plans.storing` for the jurisdiction given with
+`--jurisdiction` (or found by the name in the plan's title), in one transaction, on behalf
+of `--user`, who must be allowed to edit that jurisdiction. Importing the same file again
+changes nothing; a file that cannot be read stores nothing and exits non-zero.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from ecotrack.core.plandoc import ParsedPlan, PlanImportError, parse_plan
+from ecotrack.plans.cli import store_from_command
 
 
 class Command(BaseCommand):
@@ -27,16 +31,29 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="parse and print, store nothing"
         )
         parser.add_argument("--json", action="store_true", help="print the result as JSON")
+        parser.add_argument(
+            "--user", metavar="USERNAME", help="who stores the plan (must edit the jurisdiction)"
+        )
+        parser.add_argument(
+            "--kind", choices=("five_year", "demonstration", "other"),
+            help="plan kind (default: guessed from the title)",
+        )
+        parser.add_argument("--publish", action="store_true", help="publish the stored plan")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if not options["dry_run"]:
+        if not options["dry_run"] and not options["user"]:
+            # Checked before anything is read: storing is always on someone's behalf.
             raise CommandError(
-                "storing plans needs the plans module, not yet available; use --dry-run"
+                "storing a plan in the plans module needs --user USERNAME (an editor of the "
+                "plan's jurisdiction); use --dry-run to only parse"
             )
         try:
             parsed = parse_plan(options["path"])
         except PlanImportError as exc:
             raise CommandError(str(exc)) from exc
+        if not options["dry_run"]:
+            self.stdout.write(store_from_command(parsed, options))
+            return
         data = parsed.to_dict()
         if options["jurisdiction"]:
             data["plan"]["jurisdiction_code"] = options["jurisdiction"]
