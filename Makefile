@@ -34,7 +34,7 @@ lint: install
 	$(BIN)/mypy ecotrack
 
 bench: install
-	$(BIN)/pytest benchmarks --benchmark-only --benchmark-columns=min,median,max,rounds -p no:cacheprovider
+	$(BIN)/pytest benchmarks -o python_files='bench_*.py' --benchmark-only --benchmark-columns=min,median,max,rounds -p no:cacheprovider
 
 # Regenerate the lock file after changing dependencies in pyproject.toml.
 lock: install
