@@ -37,6 +37,7 @@ class UploadForm(forms.Form):
     jurisdiction = forms.ChoiceField(label=_("Jurisdiction"))
     document = forms.FileField(
         label=_("Plan document"),
+        allow_empty_file=True,  # refused in clean_document, with the file's name
         help_text=_("A .txt, .docx, .pdf, .xlsx or .csv file."),
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(FORMATS)}),
     )
