@@ -125,29 +125,44 @@ def store_parsed_plan(
             f"already imported from another file ({other.source_filename or 'entered by hand'}); "
             "delete it first to import this version",
         )
-    with transaction.atomic():
-        plan = Plan(
-            jurisdiction=jurisdiction,
-            title=meta.title,
-            kind=kind or guess_kind(meta.title),
-            period_start=meta.period_start,
-            period_end=meta.period_end,
-            base_year=meta.base_year,
-            issuing_body=meta.issuing_body or "",
-            issued_date=_issued(meta.issued_date, name),
-            source_filename=name,
-            source_sha256=sha,
-            is_published=publish,
-        )
-        plan.source_file.save(name, ContentFile(source), save=False)
-        plan.save()
-        counts = _store_indicators(plan, parsed.indicators)
-        for position, box in enumerate(parsed.projects, start=1):
-            KeyProject.objects.create(
-                plan=plan, box=box.box or "", title=box.title, position=position,
-                items=[{"code": i.code, "title": i.title, "text": i.text} for i in box.items],
-            )
+    _check_target_years(parsed.indicators, name)
+    plan = Plan(
+        jurisdiction=jurisdiction,
+        title=meta.title,
+        kind=kind or guess_kind(meta.title),
+        period_start=meta.period_start,
+        period_end=meta.period_end,
+        base_year=meta.base_year,
+        issuing_body=meta.issuing_body or "",
+        issued_date=_issued(meta.issued_date, name),
+        source_filename=name,
+        source_sha256=sha,
+        is_published=publish,
+    )
+    try:
+        with transaction.atomic():
+            plan.source_file.save(name, ContentFile(source), save=False)
+            plan.save()
+            counts = _store_indicators(plan, parsed.indicators)
+            for position, box in enumerate(parsed.projects, start=1):
+                KeyProject.objects.create(
+                    plan=plan, box=box.box or "", title=box.title, position=position,
+                    items=[{"code": i.code, "title": i.title, "text": i.text} for i in box.items],
+                )
+    except BaseException:
+        # The database rolled back; the stored copy of the document must go too.
+        if plan.source_file.name:
+            plan.source_file.storage.delete(plan.source_file.name)
+        raise
     return StoreResult(plan, True, *counts, projects=len(parsed.projects))
+
+
+def _check_target_years(indicators: list[Indicator], name: str) -> None:
+    for ind in indicators:
+        years = [cell.year for cell in ind.targets if cell.year is not None and cell.raw]
+        if len(years) != len(set(years)):
+            raise PlanImportError(name, "two targets for the same year", row=ind.source,
+                                  field="target")
 
 
 def _store_indicators(plan: Plan, indicators: list[Indicator]) -> tuple[int, int, int, int]:
