@@ -1,18 +1,37 @@
-"""The City Biodiversity Index section from ecotrack.cbi (latest published assessment)."""
+"""The City Biodiversity Index section from ecotrack.cbi: the latest *published* assessment
+(`ecotrack.cbi.summary.latest_published_summary`), so a public report and a reviewer's report
+show the same, reviewed, scores."""
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import Any
 
-from ecotrack.places.models import Jurisdiction
-from ecotrack.reports.profile_content import CbiSection
+from ecotrack.places.models import Jurisdiction, localized
+from ecotrack.reports.profile_content import CbiComponentItem, CbiSection
 
 
 def section(jurisdiction: Jurisdiction, user: Any | None) -> CbiSection | None:
-    """None when there is no assessment the user may see: the report shows "not started"."""
+    """None when there is no published assessment: the report shows "not started"."""
     try:
-        from ecotrack.cbi import summary  # type: ignore[attr-defined]  # planned by the cbi app
-    except ImportError:
+        summary_module = import_module("ecotrack.cbi.summary")
+    except ImportError:  # the cbi app is being built alongside; no summary yet
         return None
-    del summary
-    return None
+    summary = summary_module.latest_published_summary(jurisdiction)
+    if summary is None:
+        return None
+    return CbiSection(
+        edition=str(summary["edition"]),
+        max_points=int(summary["max_points"]),
+        year=summary.get("year"),
+        provisional_points=int(summary.get("provisional_points") or 0),
+        components=tuple(
+            CbiComponentItem(
+                key=c["key"],
+                title=localized(c.get("name_zh", ""), c.get("name", "")),
+                max_points=int(c["max_points"]),
+                score=int(c["score"]),
+            )
+            for c in summary["components"]
+        ),
+    )
