@@ -1,0 +1,128 @@
+"""`ecotrack import-cwn-profile PATH [--jurisdiction CODE] [--dry-run] [--json] [--user NAME]
+[--publish]`: import a CitiesWithNature profile report (.txt or a PDF's text layer).
+
+`--dry-run` parses and prints (the core's JSON with `--json`) and never touches the database.
+Storing is done on behalf of `--user`, who must be allowed to edit the jurisdiction, in one
+transaction: a garbled report, an unknown city or a refused permission stores nothing and
+exits non-zero. Importing the same report again changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+
+from ecotrack.accounts import permissions
+from ecotrack.audit.context import command_actor
+from ecotrack.core.cwn import (
+    ParsedProfileReport,
+    ProfileReportError,
+    parse_profile_report,
+    read_report_text,
+)
+from ecotrack.nature.importing import (
+    ImportResult,
+    ReportImportError,
+    find_jurisdiction,
+    store_report,
+)
+from ecotrack.places.models import Jurisdiction
+
+COMMAND = "import-cwn-profile"
+
+
+class Command(BaseCommand):
+    help = "Import a CitiesWithNature profile report (.txt or .pdf); --dry-run parses and prints."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("path", help="the profile report (.txt, or .pdf with a text layer)")
+        parser.add_argument("--jurisdiction", metavar="CODE",
+                            help="GB/T 2260 code (default: found by the report's city name)")
+        parser.add_argument("--dry-run", action="store_true", help="parse and print, store nothing")
+        parser.add_argument("--json", action="store_true", help="print the result as JSON")
+        parser.add_argument("--user", metavar="USERNAME",
+                            help="who imports (must be allowed to edit the jurisdiction)")
+        parser.add_argument("--publish", action="store_true",
+                            help="publish what is imported (default: unpublished drafts)")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not options["dry_run"] and not options["user"]:
+            raise CommandError(
+                "storing a profile report needs --user USERNAME (an editor of the city); "
+                "use --dry-run to only parse. Nothing was stored."
+            )
+        try:
+            text = read_report_text(options["path"])
+            report = parse_profile_report(text, options["path"])
+        except ProfileReportError as exc:
+            raise CommandError(f"{exc}\nNothing was stored.") from exc
+        if options["dry_run"]:
+            self._print_parsed(report, options)
+            return
+        try:
+            result = self._store(report, text, options)
+        except ReportImportError as exc:
+            raise CommandError(f"{exc}\nNothing was stored.") from exc
+        if options["json"]:
+            self.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            self.stdout.write(_summary(result))
+
+    def _store(
+        self, report: ParsedProfileReport, text: str, options: dict[str, Any]
+    ) -> ImportResult:
+        user = get_user_model().objects.filter(username=options["user"]).first()
+        if user is None or not user.is_active:
+            raise ReportImportError(f"there is no active user '{options['user']}'")
+        place = _jurisdiction(report, options)
+        if not permissions.can_edit(user, place):
+            raise ReportImportError(
+                f"{options['user']} may not change the content of {place} "
+                "(an editor or administrator membership is needed)"
+            )
+        with command_actor(COMMAND, user), transaction.atomic():
+            return store_report(report, text, place, publish=options["publish"])
+
+    def _print_parsed(self, report: ParsedProfileReport, options: dict[str, Any]) -> None:
+        if options["json"]:
+            self.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+            return
+        profile = report.profile
+        lines = [
+            f"{report.source_name}: {profile.city_name or '(no city name)'}",
+            f"  {len(report.commitments)} commitments, {len(report.actions)} actions, "
+            f"{len(report.pathway)} pathway steps, CBI {report.cbi.status}, "
+            f"{len(report.resources)} resources",
+        ]
+        lines += [f"  warning: line {w.line}: {w.message}" for w in report.warnings]
+        lines.append("Dry run: nothing was stored.")
+        self.stdout.write("\n".join(lines))
+
+
+def _jurisdiction(report: ParsedProfileReport, options: dict[str, Any]) -> Jurisdiction:
+    code = options["jurisdiction"]
+    if code:
+        found = Jurisdiction.objects.filter(code=code).first()
+        if found is None:
+            raise ReportImportError(f"there is no jurisdiction with code {code}")
+        return found
+    return find_jurisdiction(report.profile.city_name, report.source_name)
+
+
+def _summary(result: ImportResult) -> str:
+    def line(label: str, counts: dict[str, int]) -> str:
+        parts = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "nothing"
+        return f"  {label}: {parts}"
+
+    lines = [
+        f"Imported into {result.jurisdiction}:",
+        line("created", result.created),
+        line("updated", result.updated),
+        line("unchanged", result.unchanged),
+    ]
+    lines += [f"  warning: {w}" for w in result.warnings]
+    return "\n".join(lines)
