@@ -226,14 +226,15 @@ class ComponentForm(forms.Form):
                 )
         stored = {i.key: self._stored_inputs(i, cleaned) for i in self.indicators}
         self.stored_inputs = stored
-        if self.errors:
-            return cleaned
         # Score the whole assessment as it would be after saving: other components' entries as
-        # they are, this component's as entered.
+        # they are, this component's as entered (except indicators that could not be read).
         others = [e for k, e in self.entries.items() if k not in stored]
         inputs = assessment_inputs(self.edition, others)
         for indicator in self.indicators:
-            if stored[indicator.key]:
+            unreadable = any(
+                self.has_error(self.field_name(indicator, f.name)) for f in indicator.inputs
+            )
+            if stored[indicator.key] and not unreadable:
                 probe = IndicatorEntry(indicator_key=indicator.key, inputs=stored[indicator.key])
                 inputs.update(assessment_inputs(self.edition, [probe]))
         try:
