@@ -73,7 +73,7 @@ def test_jurisdiction_page_shows_components_chart_and_table(
 def test_summary_for_other_apps_reads_published_only(
     client, tongliao_editor, start_assessment, enter, places
 ):
-    first, middle, last = _three_assessments(client, tongliao_editor, start_assessment, enter)
+    first, middle, _last = _three_assessments(client, tongliao_editor, start_assessment, enter)
     assert latest_published_summary(places["150500"]) is None
     Assessment.objects.filter(pk__in=[first.pk, middle.pk]).update(is_published=True)
     summary = latest_published_summary(places["150500"])

@@ -53,8 +53,8 @@ def test_each_impossible_input_is_named_and_nothing_is_saved(
     assert "Nothing was saved" in page
     # The summary names the indicator and the field's label, and links to the field.
     assert (
-        '<a href="#id_natural_areas-natural_area_ha">1. Area of natural, restored and naturalised areas (ha)</a>'
-        in page
+        '<a href="#id_natural_areas-natural_area_ha">'
+        "1. Area of natural, restored and naturalised areas (ha)</a>" in page
     )
 
     assert not IndicatorEntry.objects.exists()

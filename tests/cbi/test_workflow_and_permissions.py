@@ -55,7 +55,7 @@ def test_editor_submits_regional_reviewer_marks_reviewed(
     client, places, make_user, start_assessment, enter
 ):
     assessment = _xilingol_assessment(client, make_user, start_assessment, enter)
-    url = f"/cbi/152500/2023/transition/"
+    url = "/cbi/152500/2023/transition/"
     editor = make_user("xilinhot-editor", Role.EDITOR, "152502")  # below, not the same place
     reviewer = make_user("region-reviewer", Role.REVIEWER, "150000")
     league_reviewer = make_user("league-reviewer", Role.REVIEWER, "152500")  # same place
