@@ -10,8 +10,13 @@ def test_public_page_shows_the_chapters_of_the_imported_report(english, tongliao
     response = english.get("/nature/150500/")
     assert response.status_code == 200
     page = response.content.decode()
-    for chapter in ("Profile overview", "The Action Platform", "Nature Pathway",
-                    "City Biodiversity Index", "Tools & resources"):
+    for chapter in (
+        "Profile overview",
+        "The Action Platform",
+        "Nature Pathway",
+        "City Biodiversity Index",
+        "Tools & resources",
+    ):
         assert f">{chapter}</h2>" in page, chapter
     assert "Dalentai Qi, Mayor of Tongliao City" in page and "2807000" in page
     assert "Action area 1" in page and "Protect, connect and restore ecosystems" in page
@@ -24,7 +29,7 @@ def test_public_page_shows_the_chapters_of_the_imported_report(english, tongliao
 
 def test_cbi_chapter_says_not_started_and_what_the_report_showed(english, tongliao):
     page = english.get("/nature/150500/").content.decode()
-    cbi = page[page.index('id="cbi"'):page.index('id="resources"')]
+    cbi = page[page.index('id="cbi"') : page.index('id="resources"')]
     assert "Not started" in cbi
     assert "has not started on the City Biodiversity Index" in cbi
     assert "cwn-profile-tongliao.txt" in cbi and "0 of 112 points" in cbi
@@ -35,8 +40,12 @@ def test_cbi_chapter_shows_a_published_assessment_of_the_cbi_app(english, tongli
 
     assessment = apps.get_model("cbi", "Assessment")
     found = assessment.objects.create(
-        jurisdiction=tongliao.jurisdiction, year=2024, total=40, max_points=112,
-        status="in_progress", is_published=False,
+        jurisdiction=tongliao.jurisdiction,
+        year=2024,
+        total=40,
+        max_points=112,
+        status="in_progress",
+        is_published=False,
     )
     page = english.get("/nature/150500/").content.decode()
     assert "Assessment 2024" not in page  # unpublished: still "not started" for the public
@@ -49,7 +58,10 @@ def test_cbi_chapter_shows_a_published_assessment_of_the_cbi_app(english, tongli
 def test_engagement_statistics_are_counted_from_the_data(english, tongliao):
     response = english.get("/nature/150500/")
     assert response.context["statistics"] == {
-        "commitments": 13, "actions": 13, "targets": 0, "resources": 0
+        "commitments": 13,
+        "actions": 13,
+        "targets": 0,
+        "resources": 0,
     }
 
 

@@ -81,7 +81,7 @@ class Command(BaseCommand):
         place = _jurisdiction(report, options)
         if not permissions.can_edit(user, place):
             raise ReportImportError(
-                f"{options['user']} may not change the content of {place} "
+                f"{options['user']} may not change the content of {_label(place)} "
                 "(an editor or administrator membership is needed)"
             )
         with command_actor(COMMAND, user), transaction.atomic():
@@ -113,13 +113,18 @@ def _jurisdiction(report: ParsedProfileReport, options: dict[str, Any]) -> Juris
     return find_jurisdiction(report.profile.city_name, report.source_name)
 
 
+def _label(place: Jurisdiction) -> str:
+    # Commands print both names: their output is read whatever the active language.
+    return f"{place.name_zh} {place.name_en} ({place.code})"
+
+
 def _summary(result: ImportResult) -> str:
     def line(label: str, counts: dict[str, int]) -> str:
         parts = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "nothing"
         return f"  {label}: {parts}"
 
     lines = [
-        f"Imported into {result.jurisdiction}:",
+        f"Imported into {_label(result.jurisdiction)}:",
         line("created", result.created),
         line("updated", result.updated),
         line("unchanged", result.unchanged),
