@@ -24,7 +24,7 @@ def _header(sheet: Any, titles: list[str], widths: list[int]) -> None:
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
         sheet.column_dimensions[get_column_letter(i)].width = width
-    sheet.freeze_panes = sheet.cell(row=sheet.max_row + 1, column=1)
+    sheet.freeze_panes = f"A{sheet.max_row + 1}"  # a string: cell() would create a row
 
 
 def plan_workbook(report: PlanReport) -> bytes:

@@ -146,6 +146,9 @@ class NatureContent:
     resources: list[ResourceItem] = field(default_factory=list)
     achievements: list[str] = field(default_factory=list)
     profile_extra_fields: list[str] = field(default_factory=list)  # e.g. profile_image, contact
+    # The nature app's own award facts, when it has them: the report then shows exactly the
+    # percentages of the profile page.
+    award_facts: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -290,7 +293,7 @@ def build_profile_report(jurisdiction: Jurisdiction, user: Any | None) -> Profil
         profile=profile,
         statistics=statistics(nature, cbi),
         achievements=tuple(nature.achievements),
-        awards=award_modules(_award_facts(profile, nature, cbi)),
+        awards=award_modules(nature.award_facts or _award_facts(profile, nature, cbi)),
         areas=tuple(nature.areas),
         phases=phases(nature),
         cbi=cbi,

@@ -1,0 +1,77 @@
+"""The profile report page, its HTML and PDF downloads, and what the public may see."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ecotrack.accounts.models import Role
+from ecotrack.places.models import Profile
+
+pytestmark = pytest.mark.usefixtures("demo_db")
+
+ABOUT = "通辽市位于内蒙古自治区东部"
+
+
+def test_report_page_shows_the_profile_with_download_links_and_no_inline_style(client):
+    response = client.get("/reports/profile/150500/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert ABOUT in html
+    assert "/reports/profile/150500.pdf" in html and "/reports/profile/150500.html" in html
+    assert "<svg" in html  # charts are drawn on the server
+    # The strict CSP forbids inline scripts and style attributes.
+    assert "<script" not in html
+    assert not re.search(r"\sstyle=", html)
+    assert "unsafe-inline" not in response["Content-Security-Policy"]
+
+
+def test_html_download_is_a_standalone_document_in_the_requested_language(client):
+    response = client.get("/reports/profile/150500.html?lang=en")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.startswith("<!DOCTYPE html>")
+    assert '<html lang="en">' in html
+    chapters = re.findall(r'<h2 class="chapter">([^<]+)</h2>', html)
+    assert chapters == ["Profile overview", "The Action Platform", "Nature Pathway",
+                        "City Biodiversity Index", "Tools & resources"]
+    assert ABOUT in html
+    assert "reports/report.css" in html and "<style" not in html  # served: linked stylesheet
+    assert "0 of 112 points" in html or "of 112 points" in html
+
+
+def test_pdf_download_is_a_pdf(client):
+    response = client.get("/reports/profile/150500.pdf?lang=zh-hans")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF-")
+
+
+def test_unknown_language_and_place_are_404(client):
+    assert client.get("/reports/profile/150500.pdf?lang=fr").status_code == 404
+    assert client.get("/reports/profile/999999/").status_code == 404
+
+
+def test_public_never_sees_an_unpublished_profile_but_a_reviewer_does(client, make_user):
+    Profile.objects.filter(jurisdiction__code="150500").update(is_published=False)
+    assert ABOUT not in client.get("/reports/profile/150500.html").content.decode()
+    client.force_login(make_user("reviewer", Role.REVIEWER, "150000"))
+    html = client.get("/reports/profile/150500.html").content.decode()
+    assert ABOUT in html
+    # ...unless they ask for the public version.
+    assert ABOUT not in client.get("/reports/profile/150500.html?public=1").content.decode()
+
+
+def test_editor_of_another_city_gets_the_public_report(client, make_user):
+    Profile.objects.filter(jurisdiction__code="150500").update(is_published=False)
+    client.force_login(make_user("xilinhot", Role.EDITOR, "152502"))
+    assert ABOUT not in client.get("/reports/profile/150500.html").content.decode()
+
+
+def test_reports_index_is_in_the_navigation_and_lists_downloads(client):
+    html = client.get("/reports/").content.decode()
+    assert 'href="/reports/"' in html
+    assert "/reports/profile/150500.pdf" in html
+    assert "/reports/export/150500.xlsx" in html
+    assert re.search(r"/reports/plan/\d+\.xlsx\?stage=midterm", html)
