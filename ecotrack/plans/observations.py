@@ -76,7 +76,9 @@ def record_observation(
     }
     with transaction.atomic():
         current = (
-            Observation.objects.select_for_update()
+            # Lock only the observation rows: PostgreSQL refuses FOR UPDATE on the outer join
+            # that `superseded_by__isnull` needs.
+            Observation.objects.select_for_update(of=("self",))
             .filter(indicator=indicator, year=year, superseded_by__isnull=True)
             .first()
         )
