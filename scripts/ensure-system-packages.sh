@@ -4,7 +4,7 @@
 # checks, a Java runtime for the Spark engine. Installed when missing and running as root.
 set -euo pipefail
 
-packages=(chromium fonts-noto-cjk gettext poppler-utils default-jre-headless)
+packages=(chromium fonts-noto-cjk gettext poppler-utils default-jre-headless libreoffice-writer-nogui)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
