@@ -51,6 +51,11 @@ class AnnualAggregates:
     valid_days_by_month: dict[str, dict[int, int]]  # statistic → month → valid city days
 
 
+def empty_aggregates() -> AnnualAggregates:
+    """The aggregates of no days at all (e.g. a city whose every day is a dust day)."""
+    return aggregate_days(())
+
+
 def aggregate_days(days: Iterable[DailyCity]) -> AnnualAggregates:
     """Reference aggregation of a city daily series (pure Python)."""
     days = list(days)

@@ -1,23 +1,39 @@
-"""The default engine: DuckDB SQL over the normalized Parquet files."""
+"""The default engine: DuckDB SQL over the normalized Parquet files.
+
+Everything runs inside DuckDB: the hours are read from Parquet by the SQL, aggregated to
+station days in one grouped pass, and only the city daily rows (365 per city) and the
+annual aggregates come back to Python. One call evaluates one city or every city of a
+national data set (`evaluate_cities_duckdb`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
-from .annual import AnnualAggregates
+from .annual import AnnualAggregates, empty_aggregates
 from .daily import DailyCity
 from .errors import AirDataError
 from .hourly import SCHEMA
-from .sql import DUCKDB, annual_sql, daily_sql
+from .sql import DUCKDB, annual_sql, city_daily_sql, station_day_sql
 from .sql_rows import aggregates_from_row, daily_from_row
 
+ONE_CITY = ""  # the city label when the caller evaluates one set of stations
 
-def _check_source(con: duckdb.DuckDBPyConnection, paths: Sequence[Path]) -> None:
-    """Layout and uniqueness of the Parquet input (the SQL relies on both)."""
+
+@dataclass
+class CityYear:
+    days: list[DailyCity]
+    all_days: AnnualAggregates
+    excluding_dust: AnnualAggregates
+
+
+def _check_layout(con: duckdb.DuckDBPyConnection, paths: Sequence[Path]) -> None:
     for path in paths:
         names = [r[0] for r in con.execute(
             "SELECT name FROM parquet_schema(?)", [str(path)]).fetchall()]
@@ -27,15 +43,99 @@ def _check_source(con: duckdb.DuckDBPyConnection, paths: Sequence[Path]) -> None
                 f"not the normalized air layout: missing column(s) {', '.join(missing)}",
                 file=str(path), field=missing[0],
             )
-    duplicate = con.execute(
-        "SELECT station, date, hour, filename FROM hourly_source "
-        "QUALIFY COUNT(*) OVER (PARTITION BY station, date, hour) > 1 LIMIT 1"
+
+
+def _check_one_row_per_hour(con: duckdb.DuckDBPyConnection, paths: Sequence[Path]) -> None:
+    """The SQL pivots hours by slot: a duplicate or an out-of-range hour would be lost.
+
+    Checked on the station-day table (n_rows against the set bits of the slot mask), which
+    costs nothing extra; only when something is wrong do we go back to the files to name one.
+    """
+    bad = con.execute(
+        "SELECT count(*) FILTER (WHERE min_slot < 0 OR max_slot > 23), "
+        "count(*) FILTER (WHERE n_rows <> bit_count(slot_mask)) FROM station_day"
     ).fetchone()
-    if duplicate:
+    out_of_range, duplicated = (int(bad[0]), int(bad[1])) if bad else (0, 0)
+    if out_of_range:
         raise AirDataError(
-            f"more than one record for station {duplicate[0]} at {duplicate[1]} hour "
-            f"{duplicate[2]}", file=duplicate[3], field="station/date/hour",
+            f"{out_of_range} station-day(s) have an hour outside 0…23",
+            file=", ".join(str(p) for p in paths), field="hour",
         )
+    if duplicated:
+        row = con.execute(
+            "SELECT station, obs_day FROM station_day "
+            "WHERE n_rows <> bit_count(slot_mask) ORDER BY station, obs_day LIMIT 1"
+        ).fetchone()
+        assert row is not None
+        where = con.execute(
+            "SELECT hour, string_agg(DISTINCT filename, ', ') FROM hourly_source "
+            "WHERE station = ? AND date = ? GROUP BY hour HAVING count(*) > 1 "
+            "ORDER BY hour LIMIT 1",
+            [row[0], row[1]],
+        ).fetchone()
+        hour, files = (where[0], where[1]) if where else ("?", None)
+        raise AirDataError(
+            f"more than one record for station {row[0]} at {row[1]} hour {hour} "
+            f"({duplicated} station-day(s) with duplicate hours)",
+            file=files, field="station/date/hour",
+        )
+
+
+def evaluate_cities_duckdb(
+    parquet_paths: Sequence[Path],
+    city_of_station: Mapping[str, str],
+    year: int,
+    standard_choice: str = "auto",
+    dust_days: Collection[date] = (),
+    *,
+    threads: int | None = None,
+    with_days: bool = True,
+) -> dict[str, CityYear]:
+    """Every city of `city_of_station` in one pass: daily series (optional) and aggregates."""
+    con = duckdb.connect()
+    try:
+        if threads:
+            con.execute(f"SET threads TO {int(threads)}")
+        # Row order of the temp tables does not matter (everything is grouped or sorted
+        # later); not preserving it lets DuckDB aggregate with less memory and sooner.
+        con.execute("SET preserve_insertion_order = false")
+        _check_layout(con, parquet_paths)
+        # A view cannot take parameters: the file list goes in through a relation.
+        con.read_parquet([str(p) for p in parquet_paths], filename=True).create_view(
+            "hourly_source"
+        )
+        stations = sorted(city_of_station)
+        con.register("city_stations", pa.table({
+            "station": pa.array(stations, pa.string()),
+            "city": pa.array([city_of_station[s] for s in stations], pa.string()),
+        }))
+        con.register("dust_days", pa.table({"obs_day": pa.array(sorted(dust_days), pa.date32())}))
+        con.execute(f"CREATE TEMP TABLE station_day AS {station_day_sql(year, DUCKDB)}")
+        _check_one_row_per_hour(con, parquet_paths)
+        con.execute(f"CREATE TEMP TABLE daily AS {city_daily_sql(standard_choice, DUCKDB)}")
+        by_city: dict[str, dict[str, dict[str, object]]] = {}
+        for r in _dicts(con, annual_sql("daily", DUCKDB)):
+            by_city.setdefault(str(r["city"]), {})[str(r["subset"])] = r
+        days: dict[str, list[DailyCity]] = {}
+        if with_days:
+            for r in _dicts(con, "SELECT * FROM daily ORDER BY city, obs_day"):
+                days.setdefault(str(r["city"]), []).append(daily_from_row(r))
+        cities = sorted(set(city_of_station.values()))
+        return {
+            city: CityYear(
+                days.get(city, []),
+                _aggregates(by_city.get(city, {}), "all"),
+                _aggregates(by_city.get(city, {}), "excluding_dust"),
+            )
+            for city in cities
+        }
+    finally:
+        con.close()
+
+
+def _aggregates(rows: Mapping[str, Mapping[str, object]], subset: str) -> AnnualAggregates:
+    row = rows.get(subset)
+    return empty_aggregates() if row is None else aggregates_from_row(row)
 
 
 def evaluate_duckdb(
@@ -48,26 +148,12 @@ def evaluate_duckdb(
     threads: int | None = None,
 ) -> tuple[list[DailyCity], AnnualAggregates, AnnualAggregates]:
     """Daily series and annual aggregates (all days, without dust days) of one city-year."""
-    con = duckdb.connect()
-    try:
-        if threads:
-            con.execute(f"SET threads TO {int(threads)}")
-        # A view cannot take parameters: the file list goes in through a relation.
-        con.read_parquet([str(p) for p in parquet_paths], filename=True).create_view(
-            "hourly_source"
-        )
-        _check_source(con, parquet_paths)
-        con.execute("CREATE TEMP TABLE city_stations (station VARCHAR)")
-        con.executemany("INSERT INTO city_stations VALUES (?)", [[s] for s in sorted(stations)])
-        con.execute("CREATE TEMP TABLE dust_days (obs_day DATE)")
-        if dust_days:
-            con.executemany("INSERT INTO dust_days VALUES (?)", [[d] for d in sorted(dust_days)])
-        con.execute(f"CREATE TEMP TABLE daily AS {daily_sql(year, standard_choice, DUCKDB)}")
-        days = [daily_from_row(r) for r in _dicts(con, "SELECT * FROM daily ORDER BY obs_day")]
-        rows = {r["subset"]: r for r in _dicts(con, annual_sql("daily", DUCKDB))}
-        return days, aggregates_from_row(rows["all"]), aggregates_from_row(rows["excluding_dust"])
-    finally:
-        con.close()
+    result = evaluate_cities_duckdb(
+        parquet_paths, dict.fromkeys(stations, ONE_CITY), year, standard_choice, dust_days,
+        threads=threads,
+    )
+    one = result.get(ONE_CITY) or CityYear([], empty_aggregates(), empty_aggregates())
+    return one.days, one.all_days, one.excluding_dust
 
 
 def _dicts(con: duckdb.DuckDBPyConnection, query: str) -> list[dict[str, object]]:

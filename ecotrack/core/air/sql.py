@@ -6,7 +6,8 @@ written in the common subset of DuckDB and Spark SQL (ANSI mode); the few differ
 (identifier quoting, percentile function) live in `Dialect`.
 
 Relations the caller provides: `hourly_source` (normalized layout, see hourly.py),
-`city_stations(station)` and `dust_days(obs_day DATE)`.
+`city_stations(station, city)` and `dust_days(obs_day DATE)`. Every statement is grouped by
+`city`, so one pass evaluates one city or every city of a national data set.
 """
 
 from __future__ import annotations
@@ -39,13 +40,19 @@ class Dialect:
     name: str
     quote_char: str
     percentile_function: str  # called as f(column, fraction)
+    shift_left_function: str | None  # None: the `<<` operator
 
     def quote(self, identifier: str) -> str:
         return f"{self.quote_char}{identifier}{self.quote_char}"
 
+    def shift_left(self, value: str, bits: str) -> str:
+        if self.shift_left_function is None:
+            return f"({value} << {bits})"
+        return f"{self.shift_left_function}({value}, {bits})"
 
-DUCKDB = Dialect("duckdb", '"', "quantile_cont")
-SPARK = Dialect("spark", "`", "percentile")
+
+DUCKDB = Dialect("duckdb", '"', "quantile_cont", None)
+SPARK = Dialect("spark", "`", "percentile", "shiftleft")
 
 
 def _num(value: float) -> str:
@@ -122,18 +129,85 @@ def _aqi_expr(standard: AqiStandard) -> str:
     return value
 
 
-def daily_sql(year: int, choice: str, dialect: Dialect) -> str:
-    """The city daily series of one year: statistics, rounding, IAQI, AQI, category."""
+def _window_sum(terms: list[str]) -> str:
+    """Left-to-right sum, the order of the Python reference (bit-identical means)."""
+    out = terms[0]
+    for term in terms[1:]:
+        out = f"({out} + {term})"
+    return out
+
+
+def station_day_sql(year: int, dialect: Dialect) -> str:
+    """Daily statistics of every station-day of `year`, in ONE grouped pass over the hours.
+
+    The O3 hours of a day are pivoted into 24 columns (h00…h23) by conditional aggregates, so
+    the 17 moving 8-h windows are plain column arithmetic on the station-day row: no join of
+    the hours with the windows (17× the rows) and no window function over the hourly data.
+    `n_rows`, `slot_mask`, `min_slot`, `max_slot` let the caller prove one row per hour.
+    """
     q = dialect.quote
     v = VALIDITY
-    if choice != "auto" and choice not in STANDARDS:
-        raise ValueError(f"unknown standard {choice!r}")
-    ends = " UNION ALL ".join(f"SELECT {e} AS window_end" for e in v.window_end_slots)
-    daily_means = ",\n      ".join(
+    daily_means = ",\n    ".join(
         f"CASE WHEN COUNT({p}) >= {v.hours_per_day} THEN AVG({p}) END AS {s}"
         for s, p in DAILY_STATISTICS.items()
         if s not in ("o3_1h", "o3_8h")
     )
+    # MAX(CASE …) measured cheaper in CPU than first()/any_value() FILTER or an ordered
+    # list(); exact because each slot has at most one row (the caller checks n_rows/slot_mask).
+    pivot = ", ".join(f"MAX(CASE WHEN slot = {h} THEN o3 END) AS h{h:02d}" for h in range(24))
+    windows = []
+    for end in v.window_end_slots:
+        hours = [f"h{h:02d}" for h in range(end - v.window_hours + 1, end + 1)]
+        n = _window_sum([f"(CASE WHEN {h} IS NULL THEN 0 ELSE 1 END)" for h in hours])
+        total = _window_sum([f"COALESCE({h}, 0E0)" for h in hours])
+        windows.append(
+            f"CASE WHEN {n} >= {v.hours_per_window} THEN {total} / {n} END AS w{end:02d}"
+        )
+    window_cols = [f"w{e:02d}" for e in v.window_end_slots]
+    n_windows = " + ".join(f"(CASE WHEN {w} IS NULL THEN 0 ELSE 1 END)" for w in window_cols)
+    # GREATEST skips NULLs in both engines (NULL only when every window is NULL).
+    best = "GREATEST(" + ", ".join(window_cols) + ")"
+    hourly_columns = ", ".join(f"src.{p}" for p in POLLUTANTS)
+    mask = dialect.shift_left("1", "slot")
+    return f"""
+WITH hourly AS (
+  SELECT src.station, src.{q('date')} AS obs_day, CAST(src.{q('hour')} AS INT) AS slot,
+         {hourly_columns}
+  FROM hourly_source AS src
+  WHERE src.{q('date')} BETWEEN DATE '{year:04d}-01-01' AND DATE '{year:04d}-12-31'
+    AND src.station IN (SELECT station FROM city_stations)
+),
+pivoted AS (
+  -- grouped by station and day only; the city joins the 24× smaller result
+  SELECT station, obs_day,
+    COUNT(*) AS n_rows, bit_or(CAST({mask} AS BIGINT)) AS slot_mask,
+    MIN(slot) AS min_slot, MAX(slot) AS max_slot,
+    {daily_means},
+    CASE WHEN COUNT(o3) >= {v.hours_per_day} THEN MAX(o3) END AS o3_1h,
+    {pivot}
+  FROM hourly GROUP BY station, obs_day
+),
+windowed AS (
+  SELECT cs.city, p.station, obs_day, n_rows, slot_mask, min_slot, max_slot,
+    {", ".join(s for s in DAILY_STATISTICS if s != "o3_8h")},
+    {", ".join(windows)}
+  FROM pivoted AS p JOIN city_stations AS cs ON p.station = cs.station
+),
+best AS (
+  SELECT *, {best} AS o3_8h_max, {n_windows} AS n_windows FROM windowed
+)
+SELECT city, station, obs_day, n_rows, slot_mask, min_slot, max_slot,
+  {", ".join(s for s in DAILY_STATISTICS if s != "o3_8h")},
+  CASE WHEN n_windows >= {v.windows_per_day} OR o3_8h_max > {_num(v.o3_8h_limit)}
+       THEN o3_8h_max END AS o3_8h
+FROM best
+"""  # noqa: S608
+
+
+def city_daily_sql(choice: str, dialect: Dialect, station_day: str = "station_day") -> str:
+    """The city daily series from the station-day relation: mean, rounding, IAQI, AQI."""
+    if choice != "auto" and choice not in STANDARDS:
+        raise ValueError(f"unknown standard {choice!r}")
     city_means = ", ".join(f"AVG({s}) AS raw_{s}" for s in DAILY_STATISTICS)
     rounded = ", ".join(
         f"{round_gbt8170(f'raw_{s}', CONCENTRATION_DECIMALS[p])} AS c_{s}"
@@ -163,44 +237,11 @@ def daily_sql(year: int, choice: str, dialect: Dialect) -> str:
         f"CASE WHEN p_{i} THEN '{ITEM_LABEL[i]}' END" for i in ALL_DAILY_ITEMS
     ) + ")"
     standard_code = _by_standard(choice, {code: f"'{code}'" for code in STANDARDS})
-    hourly_columns = ", ".join(f"src.{p}" for p in POLLUTANTS)
-    # Only numbers from standards.py, an int year and fixed names go into the text.
+    # Only numbers from standards.py and fixed names go into the text.
     return f"""
-WITH hourly AS (
-  SELECT src.station, src.{q('date')} AS obs_day, CAST(src.{q('hour')} AS INT) AS slot,
-         {hourly_columns}
-  FROM hourly_source AS src JOIN city_stations AS cs ON src.station = cs.station
-  WHERE src.{q('date')} BETWEEN DATE '{year:04d}-01-01' AND DATE '{year:04d}-12-31'
-),
-window_ends AS ({ends}),
-o3_windows AS (
-  SELECT h.station, h.obs_day, w.window_end, AVG(h.o3) AS o3_mean, COUNT(h.o3) AS n_hours
-  FROM hourly AS h JOIN window_ends AS w
-    ON h.slot BETWEEN w.window_end - {v.window_hours - 1} AND w.window_end
-  GROUP BY h.station, h.obs_day, w.window_end
-),
-o3_day AS (
-  SELECT station, obs_day,
-    MAX(CASE WHEN n_hours >= {v.hours_per_window} THEN o3_mean END) AS o3_8h_max,
-    COUNT(CASE WHEN n_hours >= {v.hours_per_window} THEN 1 END) AS n_windows
-  FROM o3_windows GROUP BY station, obs_day
-),
-station_day AS (
-  SELECT station, obs_day,
-      {daily_means},
-      CASE WHEN COUNT(o3) >= {v.hours_per_day} THEN MAX(o3) END AS o3_1h
-  FROM hourly GROUP BY station, obs_day
-),
-station_day_o3 AS (
-  SELECT sd.*,
-    CASE WHEN od.n_windows >= {v.windows_per_day} OR od.o3_8h_max > {_num(v.o3_8h_limit)}
-         THEN od.o3_8h_max END AS o3_8h
-  FROM station_day AS sd LEFT JOIN o3_day AS od
-    ON sd.station = od.station AND sd.obs_day = od.obs_day
-),
-city_day AS (
-  SELECT obs_day, COUNT(*) AS n_stations, {city_means}
-  FROM station_day_o3 GROUP BY obs_day
+WITH city_day AS (
+  SELECT city, obs_day, COUNT(*) AS n_stations, {city_means}
+  FROM {station_day} GROUP BY city, obs_day
 ),
 rounded AS (SELECT *, {rounded} FROM city_day),
 indexed AS (
@@ -217,8 +258,15 @@ flagged AS (
 SELECT f.*, {primary} AS primary_pollutants,
        (dd.obs_day IS NOT NULL) AS dust
 FROM flagged AS f LEFT JOIN dust_days AS dd ON f.obs_day = dd.obs_day
-ORDER BY f.obs_day
 """  # noqa: S608
+
+
+def daily_sql(year: int, choice: str, dialect: Dialect) -> str:
+    """Hourly → city daily series in one statement (station days as a CTE)."""
+    station_day = station_day_sql(year, dialect).strip()
+    city = city_daily_sql(choice, dialect, "station_day").strip()
+    assert city.startswith("WITH ")
+    return f"WITH station_day AS ({station_day}),\n{city.removeprefix('WITH ')}"
 
 
 def annual_sql(daily_relation: str, dialect: Dialect) -> str:
@@ -247,7 +295,8 @@ def annual_sql(daily_relation: str, dialect: Dialect) -> str:
     ]
     body = ",\n  ".join(counts)
     return (
-        f"SELECT 'all' AS subset,\n  {body}\nFROM {daily_relation}\n"
+        f"SELECT city, 'all' AS subset,\n  {body}\nFROM {daily_relation} GROUP BY city\n"
         f"UNION ALL\n"
-        f"SELECT 'excluding_dust' AS subset,\n  {body}\nFROM {daily_relation} WHERE NOT dust"
+        f"SELECT city, 'excluding_dust' AS subset,\n  {body}\nFROM {daily_relation} "
+        f"WHERE NOT dust GROUP BY city"
     )
