@@ -11,6 +11,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from openpyxl import load_workbook
@@ -56,13 +57,16 @@ def test_schema_file_is_up_to_date_and_the_export_is_valid(tmp_path):
 def test_xlsx_round_trip_reproduces_the_content(tmp_path):
     before = canonical(tmp_path, "before.json")
     xlsx = export(tmp_path, "xlsx", "tongliao.xlsx")
-    # A fresh state: the jurisdiction's plans and profile are gone.
+    assert len(before["tables"]["nature_actions"]) == 13  # Tongliao's report, imported by demo
+    # A fresh state: the jurisdiction's plans, nature content and profile are gone.
     Plan.objects.filter(jurisdiction__code="150500").delete()
+    for model in ("Commitment", "OtherCommitment", "PathwayStep", "Resource"):
+        apps.get_model("nature", model).objects.filter(jurisdiction__code="150500").delete()
     Profile.objects.filter(jurisdiction__code="150500").delete()
     emptied = canonical(tmp_path, "empty.json")
-    assert emptied["tables"]["indicators"] == [] and emptied["tables"]["profile"] == []
+    assert all(rows == [] for name, rows in emptied["tables"].items() if name != "jurisdictions")
     message = import_file(xlsx)
-    assert "indicators: 21 created" in message
+    assert "indicators: 21 created" in message and "nature_actions: 13 created" in message
     assert canonical(tmp_path, "after.json") == before
     # A second import changes nothing: natural keys match, no new observation revision.
     revisions = Observation.objects.count()
@@ -129,7 +133,7 @@ def test_not_an_export_is_refused(tmp_path):
     from openpyxl import Workbook
 
     Workbook().save(other)
-    with pytest.raises(CommandError, match="other.xlsx, sheet 'meta': sheet is missing"):
+    with pytest.raises(CommandError, match=r"other\.xlsx, sheet 'meta': sheet is missing"):
         import_file(other)
 
 

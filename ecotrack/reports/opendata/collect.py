@@ -194,7 +194,83 @@ def cbi_indicators(place: Jurisdiction) -> Iterable[Row]:
             }
 
 
+def _published(app: str, name: str, place: Jurisdiction) -> Any:
+    model = _model(app, name)
+    if model is None:
+        return []
+    return model.objects.filter(jurisdiction=place, is_published=True)
+
+
+def nature_commitments(place: Jurisdiction) -> Iterable[Row]:
+    for c in _published("nature", "Commitment", place).order_by("commitment_key"):
+        yield {"jurisdiction_code": place.code, "commitment_key": c.commitment_key,
+               "committed_on": _value(c.committed_on), "target_date": _value(c.target_date)}
+
+
+def nature_other_commitments(place: Jurisdiction) -> Iterable[Row]:
+    for o in _published("nature", "OtherCommitment", place).order_by("area_key", "text"):
+        yield {"jurisdiction_code": place.code, "area_key": o.area_key, "text": o.text}
+
+
+def _published_actions(place: Jurisdiction) -> Any:
+    # An action is public only with its commitment (as on the profile page).
+    return _published("nature", "ActionEntry", place).filter(
+        commitment__is_published=True).select_related("commitment").order_by(
+        "commitment__commitment_key", "action_key", "title")
+
+
+def nature_actions(place: Jurisdiction) -> Iterable[Row]:
+    for a in _published_actions(place):
+        yield {"jurisdiction_code": place.code, "commitment_key": a.commitment.commitment_key,
+               "action_key": a.action_key, "title": a.title, "description": a.description,
+               "description_language": a.description_language}
+
+
+def nature_targets(place: Jurisdiction) -> Iterable[Row]:
+    for t in _published("nature", "Target", place).filter(
+        action__is_published=True, action__commitment__is_published=True
+    ).select_related("action__commitment").order_by(
+        "action__commitment__commitment_key", "action__action_key", "metric", "target_year"
+    ):
+        yield {
+            "jurisdiction_code": place.code,
+            "commitment_key": t.action.commitment.commitment_key,
+            "action_key": t.action.action_key, "action_title": t.action.title,
+            "metric": t.metric, "unit": t.unit, "direction": t.direction,
+            "baseline_year": t.baseline_year, "baseline_value": _value(t.baseline_value),
+            "target_year": t.target_year, "target_value": _value(t.target_value),
+            "latest_year": t.latest_year, "latest_value": _value(t.latest_value),
+        }
+
+
+def pathway_steps(place: Jurisdiction) -> Iterable[Row]:
+    for s in _published("nature", "PathwayStep", place).order_by("step_key"):
+        yield {"jurisdiction_code": place.code, "step_key": s.step_key, "status": s.status,
+               "notes": s.notes}
+
+
+def resources(place: Jurisdiction) -> Iterable[Row]:
+    found = _published("nature", "Resource", place)
+    if found == []:
+        return
+    for r in found.prefetch_related("tags", "step_links", "commitments").order_by("title"):
+        yield {
+            "jurisdiction_code": place.code, "title": r.title, "kind": r.kind,
+            "language": r.language, "description": r.description, "link": r.link,
+            "file_name": r.file_name,
+            "tags": sorted(t.name for t in r.tags.all()),
+            "step_keys": sorted(r.step_keys),
+            "commitment_keys": sorted(c.commitment_key for c in r.commitments.all()),
+        }
+
+
 COLLECTORS: dict[str, Callable[[Jurisdiction], Iterable[Row]]] = {
+    "nature_commitments": nature_commitments,
+    "nature_other_commitments": nature_other_commitments,
+    "nature_actions": nature_actions,
+    "nature_targets": nature_targets,
+    "pathway_steps": pathway_steps,
+    "resources": resources,
     "jurisdictions": jurisdictions,
     "profile": profile,
     "plans": plans,

@@ -72,7 +72,9 @@ class Loader:
         return self.places[code]
 
     def run(self) -> LoadResult:
-        for name in ("jurisdictions", "profile", "plans", "milestones", "indicators", "targets",
+        for name in ("jurisdictions", "profile", "nature_commitments",
+                     "nature_other_commitments", "nature_actions", "nature_targets",
+                     "pathway_steps", "resources", "plans", "milestones", "indicators", "targets",
                      "observations", "compliance_overrides", "key_projects", "cbi_assessments",
                      "cbi_indicators"):
             rows = self.tables.get(name, [])
@@ -107,6 +109,103 @@ class Loader:
             jurisdiction=place, defaults={**values, "is_published": self.publish}
         )
         self.count("profile", created)
+
+    # -- nature --------------------------------------------------------------------------
+    def nature(self, name: str) -> Any:
+        return apps.get_model("nature", name)
+
+    def commitment(self, place: Any, key: str, sheet: str, number: int) -> Any:
+        found = self.nature("Commitment").objects.filter(jurisdiction=place,
+                                                          commitment_key=key).first()
+        if found is None:
+            raise self.fail(sheet, number, "commitment_key",
+                            f"commitment {key!r} is not in sheet 'nature_commitments'")
+        return found
+
+    def action(self, place: Any, row: dict[str, Any], title_field: str, sheet: str,
+               number: int) -> Any:
+        commitment = self.commitment(place, row["commitment_key"], sheet, number)
+        actions = commitment.actions.all()
+        found = (actions.filter(action_key=row["action_key"]) if row["action_key"]
+                 else actions.filter(action_key="", title=row[title_field])).first()
+        if found is None:
+            raise self.fail(sheet, number, "action_key",
+                            "this action is not in sheet 'nature_actions'")
+        return found
+
+    def load_nature_commitments(self, row: dict[str, Any], number: int) -> None:
+        place = self.place(row["jurisdiction_code"], "nature_commitments", number)
+        _obj, created = self.nature("Commitment").objects.update_or_create(
+            jurisdiction=place, commitment_key=row["commitment_key"],
+            defaults={"committed_on": row["committed_on"], "target_date": row["target_date"],
+                      "is_published": self.publish},
+        )
+        self.count("nature_commitments", created)
+
+    def load_nature_other_commitments(self, row: dict[str, Any], number: int) -> None:
+        place = self.place(row["jurisdiction_code"], "nature_other_commitments", number)
+        _obj, created = self.nature("OtherCommitment").objects.update_or_create(
+            jurisdiction=place, area_key=row["area_key"], text=row["text"],
+            defaults={"is_published": self.publish},
+        )
+        self.count("nature_other_commitments", created)
+
+    def load_nature_actions(self, row: dict[str, Any], number: int) -> None:
+        place = self.place(row["jurisdiction_code"], "nature_actions", number)
+        commitment = self.commitment(place, row["commitment_key"], "nature_actions", number)
+        if not row["action_key"] and not row["title"]:
+            raise self.fail("nature_actions", number, "title",
+                            "an action needs an action_key or a title")
+        match = ({"action_key": row["action_key"]} if row["action_key"]
+                 else {"action_key": "", "title": row["title"]})
+        _obj, created = commitment.actions.update_or_create(
+            **match,
+            defaults={"jurisdiction": place, "title": row["title"],
+                      "description": row["description"],
+                      "description_language": row["description_language"],
+                      "is_published": self.publish},
+        )
+        self.count("nature_actions", created)
+
+    def load_nature_targets(self, row: dict[str, Any], number: int) -> None:
+        place = self.place(row["jurisdiction_code"], "nature_targets", number)
+        action = self.action(place, row, "action_title", "nature_targets", number)
+        _obj, created = action.targets.update_or_create(
+            metric=row["metric"], target_year=row["target_year"],
+            defaults={"jurisdiction": place, "is_published": self.publish, **{
+                k: row[k] for k in ("unit", "direction", "baseline_year", "baseline_value",
+                                    "target_value", "latest_year", "latest_value")}},
+        )
+        self.count("nature_targets", created)
+
+    def load_pathway_steps(self, row: dict[str, Any], number: int) -> None:
+        place = self.place(row["jurisdiction_code"], "pathway_steps", number)
+        _obj, created = self.nature("PathwayStep").objects.update_or_create(
+            jurisdiction=place, step_key=row["step_key"],
+            defaults={"status": row["status"], "notes": row["notes"],
+                      "is_published": self.publish},
+        )
+        self.count("pathway_steps", created)
+
+    def load_resources(self, row: dict[str, Any], number: int) -> None:
+        place = self.place(row["jurisdiction_code"], "resources", number)
+        resource, created = self.nature("Resource").objects.update_or_create(
+            jurisdiction=place, title=row["title"],
+            defaults={"kind": row["kind"], "language": row["language"],
+                      "description": row["description"], "link": row["link"],
+                      "is_published": self.publish},
+        )
+        tag_model = self.nature("Tag")
+        resource.tags.set([tag_model.objects.get_or_create(name=n)[0]
+                           for n in row["tags"] or []])
+        resource.step_links.exclude(step_key__in=row["step_keys"] or []).delete()
+        for key in row["step_keys"] or []:
+            resource.step_links.get_or_create(step_key=key)
+        resource.commitments.set([
+            self.commitment(place, key, "resources", number)
+            for key in row["commitment_keys"] or []
+        ])
+        self.count("resources", created)
 
     # -- plans ---------------------------------------------------------------------------
     def plan(self, row: dict[str, Any], sheet: str, number: int) -> Any:
