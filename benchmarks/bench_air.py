@@ -53,7 +53,7 @@ def _key(result: dict[str, Any]) -> tuple[Any, ...]:
 def _engine_key(aggregates: Any) -> tuple[Any, ...]:
     s = summary(aggregates, YEAR)
     return (s["valid_days"], s["good_days"], s["heavy_days"], s["days_by_category"],
-            s["pm25_mean"])
+            s["annual"]["PM2.5"])
 
 
 def _duckdb_from_csv(files: list[Path], tmp: Path) -> Any:

@@ -25,11 +25,20 @@ def test_json_output_has_the_documented_fields(tmp_path):
     dust.write_text("2015-04-15\n")
     result = json.loads(run("--format", "prsa", *EXCERPT, "--year", "2015", "--city", "Beijing",
                             "--dust-days", str(dust), "--json"))
+    # The keys, exactly; extra keys (city, engine, method, …) are allowed.
     for key in ("year", "standard", "stations", "valid_days", "good_days", "good_ratio",
-                "days_by_category", "heavy_days", "pm25_mean", "pm10_mean", "so2_mean",
-                "no2_mean", "co_p95", "o3_8h_p90", "primary_pollutant_days", "excluding_dust",
-                "valid", "validity_notes", "method"):
+                "days_by_category", "heavy_days", "primary_pollutants", "annual",
+                "annual_valid", "excluding_dust", "valid", "validity_notes", "method",
+                "engine", "city"):
         assert key in result
+    annual_keys = ["PM2.5", "PM10", "SO2", "NO2", "CO_p95", "O3_8h_p90"]
+    assert list(result["annual"]) == annual_keys
+    assert list(result["annual_valid"]) == annual_keys
+    assert all(v is False for v in result["annual_valid"].values())  # 4 months < 324 days
+    assert isinstance(result["annual"]["PM2.5"], int)
+    assert isinstance(result["annual"]["CO_p95"], float)  # mg/m³, one decimal
+    assert result["primary_pollutants"]["PM2.5"] > 0
+    assert not any(k.endswith("_mean") for k in result)
     assert list(result["days_by_category"]) == ["优", "良", "轻度污染", "中度污染", "重度污染",
                                                 "严重污染"]
     assert result["stations"] == ["Dongsi", "Guanyuan", "Tiantan"]

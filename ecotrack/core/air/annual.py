@@ -35,6 +35,12 @@ CHECKED_STATISTICS: tuple[str, ...] = ("pm25", "pm10", "so2", "no2", "co", "o3_8
 LABEL = {"pm25": "PM2.5", "pm10": "PM10", "so2": "SO2", "no2": "NO2", "co": "CO",
          "o3_8h": "O3_8h"}
 PRIMARY_LABELS: tuple[str, ...] = tuple(ITEM_LABEL[i] for i in ALL_DAILY_ITEMS)
+# Keys of the "annual" block of the JSON output (the issue's names), by annual statistic.
+ANNUAL_KEY = {"pm25": "PM2.5", "pm10": "PM10", "so2": "SO2", "no2": "NO2",
+              "co_p95": "CO_p95", "o3_8h_p90": "O3_8h_p90"}
+# The annual statistic each checked daily statistic feeds.
+STATISTIC_ANNUAL = {"pm25": "pm25", "pm10": "pm10", "so2": "so2", "no2": "no2",
+                    "co": "co_p95", "o3_8h": "o3_8h_p90"}
 
 
 @dataclass
@@ -133,13 +139,31 @@ def summary(agg: AnnualAggregates, year: int) -> dict[str, Any]:
         "days_by_category": {name: agg.days_by_category[name] for name in CATEGORY_NAMES},
         "heavy_days": agg.heavy_days,
     }
+    out["primary_pollutants"] = {k: v for k, v in agg.primary_days.items() if v}
+    annual: dict[str, float | int | None] = {}
     for s in ANNUAL_MEANS:
-        out[f"{s}_mean"] = _round(agg.means[s], CONCENTRATION_DECIMALS[s])
+        annual[ANNUAL_KEY[s]] = _round(agg.means[s], CONCENTRATION_DECIMALS[s])
     for key, (s, _p) in ANNUAL_PERCENTILES.items():
-        out[key] = _round(agg.percentiles[key], CONCENTRATION_DECIMALS[DAILY_STATISTICS[s]])
-    out["primary_pollutant_days"] = {k: v for k, v in agg.primary_days.items() if v}
-    out["valid"] = not notes
+        annual[ANNUAL_KEY[key]] = _round(
+            agg.percentiles[key], CONCENTRATION_DECIMALS[DAILY_STATISTICS[s]]
+        )
+    out["annual"] = annual
+    out["annual_valid"] = annual_validity(agg)
+    out["valid"] = all(out["annual_valid"].values())
     out["validity_notes"] = notes
+    return out
+
+
+def annual_validity(agg: AnnualAggregates) -> dict[str, bool]:
+    """Per annual statistic: does it meet the GB 3095 Table 4 day counts?"""
+    out = {}
+    for s in CHECKED_STATISTICS:
+        months = agg.valid_days_by_month[s]
+        enough = sum(months.values()) >= VALIDITY.days_per_year and all(
+            n >= (VALIDITY.days_in_february if m == 2 else VALIDITY.days_per_month)
+            for m, n in months.items()
+        )
+        out[ANNUAL_KEY[STATISTIC_ANNUAL[s]]] = enough
     return out
 
 
@@ -177,7 +201,8 @@ class AnnualResult:
             "excluding_dust": summary(self.excluding_dust, self.year),
             "engine": self.engine,
             "method": METHOD_NAME.format(standard=self.standard),
-            "units": {"so2/no2/pm10/pm25/o3": "µg/m³", "co": "mg/m³", "good_ratio": "%"},
+            "units": {"PM2.5/PM10/SO2/NO2/O3_8h_p90": "µg/m³", "CO_p95": "mg/m³",
+                      "good_ratio": "%"},
         }
         out.update(self.extra)
         return out

@@ -47,9 +47,9 @@ def test_beijing_year_engines_agree_and_figures_are_plausible(beijing):
     assert result == summary(ref_all, YEAR)
     assert result["valid"] is True, result["validity_notes"]
     assert 355 <= result["valid_days"] <= 365
-    assert 70 <= result["pm25_mean"] <= 90
+    assert 70 <= result["annual"]["PM2.5"] <= 90
     assert 45 <= result["good_ratio"] <= 57
     assert 35 <= result["heavy_days"] <= 60
-    assert max(result["primary_pollutant_days"], key=result["primary_pollutant_days"].get) == (
+    assert max(result["primary_pollutants"], key=result["primary_pollutants"].get) == (
         "PM2.5"
     )

@@ -73,6 +73,7 @@ class Command(BaseCommand):
 
     @staticmethod
     def _text(r: dict[str, Any]) -> str:
+        a = r["annual"]
         lines = [
             f"{r['city'] or 'stations'} {r['year']} — {r['standard']} ({r['engine']})",
             f"stations: {', '.join(r['stations'])}",
@@ -80,10 +81,10 @@ class Command(BaseCommand):
             f"good ratio {r['good_ratio']}%, heavy days {r['heavy_days']}",
             "days by category: "
             + ", ".join(f"{k} {v}" for k, v in r["days_by_category"].items()),
-            f"PM2.5 {r['pm25_mean']} PM10 {r['pm10_mean']} SO2 {r['so2_mean']} "
-            f"NO2 {r['no2_mean']} µg/m³; CO p95 {r['co_p95']} mg/m³; O3 8h p90 {r['o3_8h_p90']}",
+            f"PM2.5 {a['PM2.5']} PM10 {a['PM10']} SO2 {a['SO2']} NO2 {a['NO2']} µg/m³; "
+            f"CO P95 {a['CO_p95']} mg/m³; O3 8-h P90 {a['O3_8h_p90']} µg/m³",
             f"without {r['dust_days']} dust days: good ratio "
-            f"{r['excluding_dust']['good_ratio']}%, PM2.5 {r['excluding_dust']['pm25_mean']}",
+            f"{r['excluding_dust']['good_ratio']}%, PM2.5 {r['excluding_dust']['annual']['PM2.5']}",
             f"valid: {r['valid']}",
             *(f"  note: {n}" for n in r["validity_notes"]),
             f"method: {r['method']}",
