@@ -4,6 +4,7 @@ Rules (issue "Foundation"):
 - an editor changes only their own jurisdiction's content;
 - a reviewer reads unpublished content of their jurisdiction and every jurisdiction below it;
 - an administrator membership does both for its whole subtree;
+- approving a submission takes a reviewer or administrator of a jurisdiction strictly above;
 - superusers may do everything;
 - the public (and every other user) reads published content only.
 
@@ -59,6 +60,21 @@ def can_review(user: Any, jurisdiction: Jurisdiction) -> bool:
         return True
     return any(
         m.role in (Role.REVIEWER, Role.ADMINISTRATOR) and jurisdiction.is_within(m.jurisdiction)
+        for m in _memberships(user)
+    )
+
+
+def can_approve(user: Any, jurisdiction: Jurisdiction) -> bool:
+    """May approve (mark reviewed) a submission of `jurisdiction`.
+
+    Needs a reviewer or administrator membership strictly above it: a city does not review itself.
+    """
+    if _is_superuser(user):
+        return True
+    return any(
+        m.role in (Role.REVIEWER, Role.ADMINISTRATOR)
+        and m.jurisdiction_id != jurisdiction.pk
+        and jurisdiction.is_within(m.jurisdiction)
         for m in _memberships(user)
     )
 

@@ -16,21 +16,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ecotrack.accounts import permissions
-from ecotrack.accounts.models import Role
 from ecotrack.cbi.models import Assessment, Status
 
 
 def can_approve(user: Any, assessment: Assessment) -> bool:
     """A reviewer (or administrator) of a jurisdiction strictly above the assessed one."""
-    if getattr(user, "is_active", False) and getattr(user, "is_superuser", False):
-        return True
-    place = assessment.jurisdiction
-    return any(
-        m.role in (Role.REVIEWER, Role.ADMINISTRATOR)
-        and m.jurisdiction_id != place.pk
-        and place.is_within(m.jurisdiction)
-        for m in permissions.roles_summary(user)
-    )
+    return permissions.can_approve(user, assessment.jurisdiction)
 
 
 def can_change_inputs(user: Any, assessment: Assessment) -> bool:

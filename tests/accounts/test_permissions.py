@@ -53,3 +53,12 @@ def test_superuser_may_do_everything(places, make_user):
     root = make_user("root", is_superuser=True)
     assert permissions.can_edit(root, places["100000"])
     assert permissions.can_review(root, places["152502"])
+
+
+def test_approval_takes_a_reviewer_strictly_above(places, make_user):
+    region = make_user("nm", Role.REVIEWER, "150000")
+    league = make_user("xl", Role.REVIEWER, "152500")
+    assert permissions.can_approve(region, places["152500"])
+    assert permissions.can_approve(league, places["152502"])
+    assert not permissions.can_approve(league, places["152500"])  # not its own submissions
+    assert not permissions.can_approve(make_user("ed", Role.EDITOR, "150000"), places["150500"])
