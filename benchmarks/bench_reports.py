@@ -1,7 +1,8 @@
 """Report speed: the Tongliao profile report as PDF must take under 3 s.
 
-Run with `make bench` or
-`.venv/bin/pytest benchmarks/bench_reports.py --benchmark-only --benchmark-columns=min,median,max,rounds`.
+Run with `make bench`, or alone:
+    .venv/bin/pytest benchmarks/bench_reports.py --benchmark-only \
+        --benchmark-columns=min,median,max,rounds
 
 Side by side, on the demo data (Tongliao's imported CitiesWithNature report, its plan):
 - the profile PDF with WeasyPrint (what `ecotrack report profile` and the .pdf URL do);
