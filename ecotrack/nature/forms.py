@@ -64,7 +64,7 @@ OWN_ACTION = ""
 
 
 class ActionForm(ChoicesMixin, forms.ModelForm):
-    action_key = forms.ChoiceField(label=_("Action"), required=False)
+    action_key = forms.ChoiceField(label=_("Platform action"), required=False)
 
     class Meta:
         model = ActionEntry
