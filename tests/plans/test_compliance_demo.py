@@ -6,6 +6,8 @@ baselines), not from running this code.
 
 from __future__ import annotations
 
+import re
+
 from ecotrack.plans.compliance import assess_indicator, assess_plan, resolver_for
 from ecotrack.plans.models import ObservationSource
 from ecotrack.plans.observations import record_observation
@@ -94,3 +96,29 @@ def test_early_warning_before_the_deadline_uses_the_trend(demo_plans, make_user)
     row = _row(xilinhot, "24", as_of=2024, year=2030)
     assert row.status == "on_track"
     assert row.selected.outlook.value == "on_track"
+
+
+def test_no_explanation_of_the_demo_plans_prints_a_state_key(demo_plans):
+    # Every indicator of the three plans, every target year, as known in every year of the
+    # period: the explanations in both languages name states (正在制定, 不降低), not keys.
+    from ecotrack.core import compliance as engine
+    from ecotrack.core.targets.vocabulary import load_states
+    from ecotrack.plans.compliance import build_case, prefetched
+
+    word = re.compile(r"[a-z_]+")
+    zh_keys = {state.key for state in load_states().states}
+    en_keys = {state.key for state in load_states().states if state.key != state.en}
+    resolver = resolver_for(None)
+    seen = 0
+    qualitative = 0
+    for plan in demo_plans.values():
+        for indicator in prefetched(plan.indicators.all()):
+            case = build_case(indicator)
+            for as_of in range(plan.period_start - 1, (plan.period_end or 2030) + 2):
+                for a in engine.assess_all(case, resolver, as_of):
+                    seen += 1
+                    qualitative += a.rule.startswith(("state.", "ladder.", "compare."))
+                    found = [w for w in word.findall(a.explanation_zh) if w in zh_keys]
+                    found += [w for w in word.findall(a.explanation_en) if w in en_keys]
+                    assert found == [], (plan.title, indicator.number, a.explanation_zh)
+    assert seen > 1000 and qualitative > 0

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ecotrack.core.compliance.model import IndicatorCase, Observation, TrajectoryPolicy
 from ecotrack.core.compliance.rules import QualitativeRules
 from ecotrack.core.compliance.trajectory import meets
-from ecotrack.core.compliance.wording import SYMBOL, num
+from ecotrack.core.compliance.wording import SYMBOL, label_en, label_zh, num, state_en, state_zh
 from ecotrack.core.indicators.library import Direction, Measure
 from ecotrack.core.targets.model import ChangeSense, Comparator, ParsedTarget, TargetKind
 
@@ -183,17 +183,18 @@ class Judge:
     def _qualitative(self, target: ParsedTarget, obs: Observation) -> Verdict:
         assert target.state is not None
         state, subject = target.state, target.subject
-        label = (subject or "") + state
+        # Explanations name states as people read them (states.json), never by their keys.
+        zh, en = label_zh(state, subject), label_en(state, subject)
         same_subject = [s for s in obs.states if s.subject == subject or s.subject is None]
         if any(s.state == state for s in same_subject):
-            return Verdict(True, "state.stated", f"观测状态即为“{label}”",
-                           f"the observation states '{label}'")
+            return Verdict(True, "state.stated", f"观测状态即为“{zh}”",
+                           f"the observation states '{en}'")
         wider = self.rules.satisfied_by.get(state, frozenset())
         fulfilling = [s.state for s in same_subject if s.state in wider]
         if fulfilling:
             return Verdict(True, "state.fulfils",
-                           f"观测状态“{fulfilling[0]}”满足目标“{label}”",
-                           f"the observed '{fulfilling[0]}' fulfils the target '{label}'")
+                           f"观测状态“{state_zh(fulfilling[0])}”满足目标“{zh}”",
+                           f"the observed '{state_en(fulfilling[0])}' fulfils the target '{en}'")
         ladder = self.rules.ladder_of(state)
         if ladder is not None:
             on_ladder = [s for s in same_subject if ladder.rank(s.state) is not None]
@@ -202,15 +203,15 @@ class Judge:
                 met = (ladder.rank(observed) or 0) >= (ladder.rank(state) or 0)
                 return Verdict(
                     met, f"ladder.{ladder.name}",
-                    f"观测状态“{observed}”{'达到' if met else '未达到'}目标“{state}”"
-                    f"（{ladder.zh}）",
-                    f"observed '{observed}' {'reaches' if met else 'is below'} target '{state}'"
-                    f" ({ladder.en})",
+                    f"观测状态“{state_zh(observed)}”{'达到' if met else '未达到'}目标"
+                    f"“{state_zh(state)}”（{ladder.zh}）",
+                    f"observed '{state_en(observed)}' {'reaches' if met else 'is below'} target "
+                    f"'{state_en(state)}' ({ladder.en})",
                     ladder_progress=not met,
                 )
         if state in self.rules.equal_states and same_subject:
             return Verdict(False, "state.equal",
-                           f"观测状态不是“{label}”", f"the observation does not state '{label}'")
+                           f"观测状态不是“{zh}”", f"the observation does not state '{en}'")
         comparison = self.rules.comparisons.get(state)
         if comparison is not None and obs.value is not None:
             return self._compare(comparison.state, obs)
@@ -218,7 +219,7 @@ class Judge:
         if threshold is not None and obs.value is not None:
             return self._eliminated(state, obs.value, threshold.max_value, threshold.provenance)
         return Verdict(None, "state.no_evidence",
-                       f"没有能判断“{label}”的观测", f"no observation that can show '{label}'")
+                       f"没有能判断“{zh}”的观测", f"no observation that can show '{en}'")
 
     def _compare(self, state: str, obs: Observation) -> Verdict:
         comparison = self.rules.comparisons[state]
@@ -267,17 +268,18 @@ class Judge:
 
     @staticmethod
     def _eliminated(state: str, value: float, max_value: float | None, provenance: str) -> Verdict:
+        # Rule ids stay free of state keys: they are printed inside the explanations.
         if max_value is None:
             if abs(value) <= _EPSILON:
-                return Verdict(True, f"elimination.{state}", "观测值为0，已消除",
+                return Verdict(True, "elimination.zero", "观测值为0，已消除",
                                "the observed value is 0: eliminated")
-            return Verdict(None, f"elimination.{state}",
-                           f"“{state}”没有数值口径，观测值{num(value)}需要人工判定或填报状态",
-                           f"'{state}' has no numeric definition here; {num(value)} needs an "
-                           "officer's judgement or an observed state")
+            return Verdict(None, "elimination.undefined",
+                           f"“{state_zh(state)}”没有数值口径，观测值{num(value)}需要人工判定或填报状态",
+                           f"'{state_en(state)}' has no numeric definition here; {num(value)} "
+                           "needs an officer's judgement or an observed state")
         met = value <= max_value + _EPSILON
         source = f"（依据：{provenance}）" if provenance else ""
-        return Verdict(met, f"elimination.{state}",
+        return Verdict(met, "elimination.threshold",
                        f"观测值{num(value)}{'≤' if met else '>'}{num(max_value)}{source}",
                        f"observed {num(value)} {'≤' if met else '>'} {num(max_value)}"
                        f"{' (per rules data)' if provenance else ''}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ecotrack.core.compliance.model import Observation
 from ecotrack.core.compliance.resolve import Resolution
 from ecotrack.core.targets.model import Comparator
+from ecotrack.core.targets.vocabulary import load_states
 
 SYMBOL = {
     Comparator.GE: "≥",
@@ -20,9 +21,35 @@ def num(value: float) -> str:
     return f"{value:.4f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
 
 
+def state_zh(key: str) -> str:
+    """The Chinese name of a state key (``not_decrease`` -> 不降低), from states.json."""
+    try:
+        return load_states().get(key).zh
+    except KeyError:  # not a vocabulary key: already a name, show it as it is
+        return key
+
+
+def state_en(key: str) -> str:
+    """The English name of a state key (``not_decrease`` -> not lower than the baseline)."""
+    try:
+        return load_states().get(key).en
+    except KeyError:
+        return key
+
+
+def label_zh(state: str, subject: str | None = None) -> str:
+    """A state as written in a plan, with its subject: 面积 + not_decrease -> 面积不降低."""
+    return (subject or "") + state_zh(state)
+
+
+def label_en(state: str, subject: str | None = None) -> str:
+    """The subject stays as the plan wrote it (content); the state is named in English."""
+    return ((subject + " ") if subject else "") + state_en(state)
+
+
 def observation_zh(obs: Observation, unit: str) -> str:
     value = num(obs.value) + unit if obs.value is not None else "、".join(
-        (s.subject or "") + s.state for s in obs.states
+        label_zh(s.state, s.subject) for s in obs.states
     )
     details = [f"{obs.data_year}年数据"]
     if obs.marks:
@@ -36,7 +63,7 @@ def observation_zh(obs: Observation, unit: str) -> str:
 
 def observation_en(obs: Observation, unit: str) -> str:
     value = num(obs.value) + unit if obs.value is not None else ", ".join(
-        ((s.subject + " ") if s.subject else "") + s.state for s in obs.states
+        label_en(s.state, s.subject) for s in obs.states
     )
     details = [f"data year {obs.data_year}"]
     if obs.marks:
