@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ecotrack.accounts import permissions
+from ecotrack.nature import reference
 from ecotrack.nature.models import (
     ActionEntry,
     Commitment,
@@ -36,7 +37,16 @@ class VisibleContent:
     reported: ReportedState | None
 
     def actions_of(self, commitment: Commitment) -> list[ActionEntry]:
-        return [a for a in self.actions if a.commitment_id == commitment.pk]
+        """In the taxonomy's order (as the report prints them), the city's own ones last."""
+        known = [a.key for a in getattr(reference.commitment(commitment.commitment_key),
+                                        "actions", ())]
+
+        def order(action: ActionEntry) -> tuple[int, str]:
+            if action.action_key in known:
+                return known.index(action.action_key), ""
+            return len(known), action.title
+
+        return sorted((a for a in self.actions if a.commitment_id == commitment.pk), key=order)
 
     def targets_of(self, action: ActionEntry) -> list[Target]:
         return [t for t in self.targets if t.action_id == action.pk]

@@ -90,3 +90,31 @@ def test_page_of_a_city_without_content_and_unknown_code(english, places):
 def test_index_lists_cities_with_published_content(english, tongliao):
     page = english.get("/nature/").content.decode()
     assert "/nature/150500/" in page
+
+
+def test_pages_use_only_local_assets_and_no_inline_script_or_style(client, tongliao):
+    import re
+    from pathlib import Path
+
+    import ecotrack.nature
+
+    for url in ("/nature/", "/nature/150500/", "/nature/150500/awards/", "/nature/resources/"):
+        page = client.get(url).content.decode()
+        assert "/static/nature/nature.css" in page
+        assert client.get("/static/nature/nature.css").status_code == 200
+        assert not re.search(r'(?:href|src)="(?:https?:)?//', page), url
+    templates = Path(ecotrack.nature.__file__).parent / "templates"
+    for template in templates.rglob("*.html"):
+        text = template.read_text(encoding="utf-8")
+        assert " style=" not in text and "<script" not in text, template
+
+
+def test_actions_appear_in_the_reports_order(english, tongliao):
+    page = english.get("/nature/150500/").content.decode()
+    titles = [
+        "Increase protected areas",
+        "Increase connectivity between natural areas",
+        "Integrate ecosystem protection considerations",
+    ]
+    positions = [page.index(t) for t in titles]
+    assert positions == sorted(positions)
