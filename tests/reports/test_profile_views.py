@@ -7,7 +7,7 @@ import re
 import pytest
 
 from ecotrack.accounts.models import Role
-from ecotrack.places.models import Profile
+from ecotrack.places.models import Jurisdiction, Profile
 
 pytestmark = pytest.mark.usefixtures("demo_db")
 
@@ -75,3 +75,23 @@ def test_reports_index_is_in_the_navigation_and_lists_downloads(client):
     assert "/reports/profile/150500.pdf" in html
     assert "/reports/export/150500.xlsx" in html
     assert re.search(r"/reports/plan/\d+\.xlsx\?stage=midterm", html)
+
+
+def test_published_cbi_assessment_is_charted_against_its_maxima(client):
+    from ecotrack.cbi.models import Assessment
+
+    place = Jurisdiction.objects.get(code="150500")
+    Assessment.objects.create(
+        jurisdiction=place, year=2024, edition="2021", status="reviewed", is_published=True,
+        total=47, max_points=112,
+        component_scores={"native_biodiversity": 19, "ecosystem_services": 8, "governance": 20},
+    )
+    Assessment.objects.create(  # a later draft: never in a public report
+        jurisdiction=place, year=2025, edition="2021", status="in_progress", is_published=False,
+        total=90, max_points=112, component_scores={"native_biodiversity": 30},
+    )
+    html = client.get("/reports/profile/150500.html?lang=en").content.decode()
+    assert "19 of 36" in html and "8 of 20" in html and "20 of 56" in html
+    assert "Total CBI score: 47 of 112 points" in html
+    assert "Assessment of 2024" in html and "90 of 112" not in html
+    assert "has not started on this biodiversity index section" not in html
