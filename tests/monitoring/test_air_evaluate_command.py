@@ -61,11 +61,6 @@ def test_out_writes_daily_table_and_json(tmp_path):
     )
 
 
-def test_record_is_not_yet_available():
-    with pytest.raises(CommandError, match="not yet available: needs the plans module"):
-        run("--format", "prsa", *EXCERPT, "--year", "2015", "--record")
-
-
 def test_bad_input_is_a_command_error_naming_the_file(tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("station,time,pollutant,value,unit\nS1,2015-01-01 00:00,PM2.5,x,µg/m³\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import tempfile
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -73,6 +73,7 @@ def evaluate_files(
     station_cities: dict[str, str] | None = None,
     workdir: Path | None = None,
     spark_master: str | None = None,
+    on_file: Callable[[Path], None] | None = None,
 ) -> Evaluation:
     if fmt not in FORMATS:
         raise AirError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -87,7 +88,7 @@ def evaluate_files(
             present = _parquet_stations(parquet_paths)
             cities = dict(station_cities or {})
         else:
-            table = read_files(fmt, list(paths)).only_year(year)
+            table = read_files(fmt, list(paths), on_file).only_year(year)
             parquet_paths = [write_parquet(table, Path(workdir or tmp) / f"hourly-{year}.parquet")]
             present = set(table.station)
             cities = {**table.city_of_station, **(station_cities or {})}

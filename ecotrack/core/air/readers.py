@@ -179,8 +179,13 @@ READERS: dict[str, Callable[[Path], HourlyTable]] = {
 }
 
 
-def read_files(fmt: str, paths: list[Path]) -> HourlyTable:
-    """Read CSV files of one format into one table (Parquet is read by the engines)."""
+def read_files(
+    fmt: str, paths: list[Path], on_file: Callable[[Path], None] | None = None
+) -> HourlyTable:
+    """Read CSV files of one format into one table (Parquet is read by the engines).
+
+    `on_file` is called after each file (a progress bar in the command; the core stays
+    free of any UI library)."""
     try:
         reader = READERS[fmt]
     except KeyError:
@@ -189,6 +194,8 @@ def read_files(fmt: str, paths: list[Path]) -> HourlyTable:
     table = HourlyTable()
     for path in paths:
         table.extend(reader(path))
+        if on_file is not None:
+            on_file(path)
     if len(paths) > 1:
         check_unique_hours(table, ", ".join(str(p) for p in paths))
     return table

@@ -1,17 +1,22 @@
 """`ecotrack air-evaluate`: evaluate a city-year of hourly air data by HJ 633 / HJ 663.
 
-Pure computation: the command reads files and writes files, and never touches the database
-(so it works before `migrate`). Storing results as plan observations (`--record`) needs the
-plans module and comes later.
+Without --jurisdiction the command is pure computation (files in, files out, no database).
+With --jurisdiction CODE the run is stored (AirEvaluationRun; the same input again finds the
+stored run), and --record writes the annual values as observations of that jurisdiction's
+plan indicators (air.good_day_ratio, air.pm25_annual_mean) through the plans app, in one
+transaction attributed to --user or to the operating-system account.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
 
 from ecotrack.core.air.errors import AirError
 from ecotrack.core.air.evaluate import ENGINES, evaluate_files, write_outputs
@@ -40,15 +45,25 @@ class Command(BaseCommand):
         parser.add_argument("--out", type=Path, help="directory for the daily table and JSON")
         parser.add_argument("--json", action="store_true", help="print the result as JSON")
         parser.add_argument(
-            "--record", action="store_true", help="store the result as plan observations"
+            "--record", action="store_true",
+            help="record the annual values as observations of the jurisdiction's plan indicators",
         )
+        parser.add_argument("--jurisdiction", metavar="CODE",
+                            help="store the run for this jurisdiction (GB/T 2260 code)")
+        parser.add_argument("--user", metavar="USERNAME",
+                            help="act as this user (must be allowed to edit the jurisdiction)")
+        parser.add_argument("--note", default="", help="a note shown with the stored run")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if options["record"]:
-            raise CommandError("--record is not yet available: needs the plans module")
+        if options["record"] and not options["jurisdiction"]:
+            raise CommandError("--record needs --jurisdiction CODE (whose plan indicators?)")
+        # Check who and where before the (long) evaluation, not after.
+        place, user = self._target(options) if options["jurisdiction"] else (None, None)
+        progress = self._progress(options)
         try:
             station_cities = read_stations(options["stations"]) if options["stations"] else None
             dust = read_dust_days(options["dust_days"]) if options["dust_days"] else set()
+            self._dust = dust
             evaluation = evaluate_files(
                 options["fmt"],
                 options["paths"],
@@ -59,10 +74,16 @@ class Command(BaseCommand):
                 engine=options["engine"],
                 station_cities=station_cities,
                 spark_master=options["spark_master"],
+                on_file=(lambda _path: progress.update(1)) if progress else None,
             )
         except (AirError, OSError) as exc:
             raise CommandError(str(exc)) from exc
+        finally:
+            if progress:
+                progress.close()
         result = evaluation.result.to_json()
+        if place is not None:
+            result.update(self._store(place, user, evaluation, options))
         if options["out"]:
             for path in write_outputs(options["out"], evaluation):
                 self.stderr.write(f"wrote {path}")
@@ -70,6 +91,64 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(result, ensure_ascii=False, indent=2))
             return
         self.stdout.write(self._text(result))
+
+    def _progress(self, options: dict[str, Any]) -> Any:
+        """A file progress bar on stderr for interactive runs (never with --json or no TTY)."""
+        paths = options["paths"]
+        if options["json"] or options["fmt"] == "parquet" or len(paths) < 2:
+            return None
+        if not sys.stderr.isatty():
+            return None
+        from tqdm import tqdm
+
+        return tqdm(total=len(paths), unit="file", desc="reading", file=sys.stderr)
+
+    def _target(self, options: dict[str, Any]) -> tuple[Any, Any]:
+        from ecotrack.accounts.permissions import can_edit
+        from ecotrack.places.models import Jurisdiction
+
+        place = Jurisdiction.objects.filter(code=options["jurisdiction"]).first()
+        if place is None:
+            raise CommandError(f"no jurisdiction with code {options['jurisdiction']!r}")
+        user = None
+        if options["user"]:
+            user = get_user_model().objects.filter(username=options["user"]).first()
+            if user is None:
+                raise CommandError(f"no user {options['user']!r}")
+            if not can_edit(user, place):
+                raise CommandError(f"{user} may not edit {place.code} {place.name_zh}")
+        return place, user
+
+    def _store(self, place: Any, user: Any, evaluation: Any, options: dict[str, Any]
+               ) -> dict[str, Any]:
+        from ecotrack.audit.context import command_actor
+        from ecotrack.monitoring.runs import RecordError, fingerprint, record_run, store_run
+
+        shape = {k: options[k] for k in ("fmt", "year", "city", "standard", "engine")}
+        shape["dust_days"] = sorted(str(d) for d in self._dust)
+        shape["stations"] = evaluation.result.stations
+        digest = fingerprint(options["paths"], shape)
+        try:
+            with command_actor("air-evaluate", user), transaction.atomic():
+                run, created = store_run(
+                    place, evaluation, standard_choice=options["standard"],
+                    input_fingerprint=digest, input_files=options["paths"], user=user,
+                    note=options["note"],
+                )
+                recorded = record_run(run, user) if options["record"] else []
+        except RecordError as exc:
+            raise CommandError(f"{exc}; nothing stored") from exc
+        for row in recorded:
+            self.stderr.write(
+                f"recorded {row['key']} {row['year']} = {row['value']} on «{row['indicator']}» "
+                f"of «{row['plan']}» (observation {row['observation']}"
+                f"{', new revision' if row['new_revision'] else ', unchanged'})"
+            )
+        self.stderr.write(f"{'stored' if created else 'already stored'}: run {run.pk} "
+                          f"({run.get_absolute_url()})")
+        return {"run": {"id": run.pk, "created": created, "fingerprint": digest,
+                        "jurisdiction": place.code},
+                "recorded": recorded}
 
     @staticmethod
     def _text(r: dict[str, Any]) -> str:

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from ecotrack.monitoring import views
+
+app_name = "monitoring"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("runs/<int:pk>/", views.run_detail, name="run"),
+    path("<str:code>/<int:year>/", views.city_year, name="city-year"),
+]
