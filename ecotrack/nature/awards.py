@@ -31,8 +31,9 @@ def _profile_fields(content: VisibleContent) -> list[str]:
     profile = content.profile
     if profile is None:
         return []
-    # Profile image and contact person are not recorded in ecotrack yet: those items stay open.
     filled = {
+        "profile_image": bool(profile.image),
+        "contact": bool(profile.contact_name or profile.contact_email),
         "about": bool(profile.about),
         "population": profile.population is not None,
         "country": bool(profile.country),
@@ -61,7 +62,7 @@ def facts(content: VisibleContent, cbi: CbiAssessmentSummary | None) -> dict[str
     return {
         "profile_fields": _profile_fields(content),
         "about_languages": _about_languages(content),
-        "achievements": 0,
+        "achievements": len(content.profile.achievement_list) if content.profile else 0,
         "commitments": len(content.commitments) + len(content.other_commitments),
         "action_areas_with_commitments": len(areas - {""}),
         "actions_with_description": sum(1 for a in content.actions if a.description.strip()),

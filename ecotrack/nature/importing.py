@@ -138,6 +138,8 @@ def _store_profile(report: ParsedProfileReport, result: ImportResult, publish: b
     ):
         if value is not None:  # what the report does not show is left as the city set it
             values[name] = value
+    if shown.achievements:
+        values["achievements"] = "\n".join(shown.achievements)
     _sync(result, "profile", Profile, {"jurisdiction": result.jurisdiction}, values, publish)
 
 

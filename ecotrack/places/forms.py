@@ -17,11 +17,19 @@ class ProfileForm(forms.ModelForm):
             "centre_latitude",
             "centre_longitude",
             "head_of_government",
+            "contact_name",
+            "contact_email",
+            "image",
+            "image_description",
+            "achievements",
             "country",
             "world_region",
             "is_published",
         ]
-        widgets = {"about": forms.Textarea(attrs={"rows": 8})}
+        widgets = {
+            "about": forms.Textarea(attrs={"rows": 8}),
+            "achievements": forms.Textarea(attrs={"rows": 4}),
+        }
 
     def clean(self):
         cleaned = super().clean()

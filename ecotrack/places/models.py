@@ -139,6 +139,23 @@ class Profile(models.Model):
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     head_of_government = models.CharField(_("head of government"), max_length=200, blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    image = models.ImageField(
+        _("profile image"),
+        upload_to="profiles/",
+        blank=True,
+        help_text=_("A photograph or map of the city (PNG, JPEG or WebP)."),
+    )
+    image_description = models.CharField(
+        _("image description"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )
+    achievements = models.TextField(
+        _("achievements"), blank=True, help_text=_("One achievement per line.")
+    )
     country = models.CharField(_("country"), max_length=100, blank=True)
     world_region = models.CharField(_("world region"), max_length=100, blank=True)
     is_published = models.BooleanField(_("published"), default=False)
@@ -153,3 +170,7 @@ class Profile(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.jurisdiction.get_absolute_url()
+
+    @property
+    def achievement_list(self) -> list[str]:
+        return [line.strip() for line in self.achievements.splitlines() if line.strip()]

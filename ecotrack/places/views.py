@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -53,9 +53,20 @@ def edit_profile(request: HttpRequest, code: str) -> HttpResponse:
     place = get_object_or_404(Jurisdiction, code=code)
     permissions.require_edit(request.user, place)
     profile = Profile.objects.filter(jurisdiction=place).first() or Profile(jurisdiction=place)
-    form = ProfileForm(request.POST or None, instance=profile)
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Profile saved."))
         return redirect(place)
     return render(request, "places/profile_form.html", {"place": place, "form": form})
+
+
+def profile_image(request: HttpRequest, code: str) -> FileResponse:
+    """The profile image, served through the permission layer like every upload."""
+    profile = get_object_or_404(Profile, jurisdiction__code=code)
+    permissions.require_view(request.user, profile)
+    if not profile.image:
+        raise Http404
+    response = FileResponse(profile.image.open("rb"))
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -71,3 +71,20 @@ def test_awards_page_says_what_each_tier_requires_and_what_is_missing(english, t
     assert "Done:</span> Country and world region are set" in page
     assert "Missing:</span> At least one quantified target is set" in page
     assert "Shown in the report: 34%" in page
+
+
+def test_contact_image_and_achievements_complete_the_profile_tiers(tongliao):
+    from django.core.files.base import ContentFile
+
+    from ecotrack.places.models import Profile
+
+    profile = Profile.objects.get(jurisdiction=tongliao.jurisdiction)
+    profile.contact_name = "通辽市生态环境局"
+    profile.image.save("city.png", ContentFile(b"\x89PNG\r\n\x1a\n"), save=False)
+    profile.save()
+    # Starter needs location, image and contact: all three now filled (was 1 of 3 → 34 %).
+    assert computed(tongliao.jurisdiction)["profile"]["starter"] == 100
+    star_before = computed(tongliao.jurisdiction)["profile"]["star"]
+    profile.achievements = "国家生态文明建设示范区"
+    profile.save()
+    assert computed(tongliao.jurisdiction)["profile"]["star"] > star_before
