@@ -10,9 +10,9 @@ from pathlib import Path
 
 from ecotrack.core.plandoc import PlanMeta, parse_plan
 from ecotrack.places.models import Jurisdiction
-from ecotrack.plans.csvplan import read_plan_csv
 from ecotrack.plans.library import sync_canonical_indicators
 from ecotrack.plans.models import MilestoneKind, MilestoneStatus, PlanKind, ReviewMilestone
+from ecotrack.plans.sheets import parse_table
 from ecotrack.plans.storing import StoreResult, store_parsed_plan
 
 REFERENCE = Path(__file__).resolve().parents[1] / "demo" / "reference"
@@ -35,7 +35,7 @@ def load_inner_mongolia() -> StoreResult:
         title=INNER_MONGOLIA_TITLE, jurisdiction_name="内蒙古自治区", period_start=2021,
         period_end=2025, base_year=2020,
     )
-    parsed = read_plan_csv(INNER_MONGOLIA_CSV, meta)
+    parsed = parse_table(INNER_MONGOLIA_CSV, meta)
     region = Jurisdiction.objects.get(code="150000")
     result = store_parsed_plan(
         parsed, region, source=INNER_MONGOLIA_CSV.read_bytes(), user=None,

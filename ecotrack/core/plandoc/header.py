@@ -20,16 +20,19 @@ VALUE_ROLES = (
 # (role, pattern on the compact header text), first match wins.
 _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("seq", re.compile(r"^(序号|编号|no\.?|#|seq|序)$")),
-    ("sub_name", re.compile(r"子指标|分项指标|sub-?indicator|sub-?name")),
+    ("sub_name", re.compile(r"子指标|分项指标|sub[-_]?indicator|sub[-_]?name")),
     ("attribute", re.compile(r"属性|性质|约束性|预期性|attribute|^type$|^nature$")),
     ("unit", re.compile(r"^(计量)?单位|^units?$|^unit\(")),
     ("compliance", re.compile(r"达标|完成情况|是否|compliance|status")),
     ("standard", re.compile(r"指标值|标准值|考核标准|考核要求|建设标准|standard|threshold")),
     ("baseline_year", re.compile(r"基准年份|^基准年$|^基年$|baseline_?year|base_?year|data_?year")),
-    ("baseline", re.compile(r"现状|基准|基期|基础值|基年|baseline|^base|current")),
+    # value_2020: a value of a named year before the targets, as structured exports write it.
+    ("baseline", re.compile(
+        r"现状|基准|基期|基础值|基年|baseline|^base|current|^value[-_]?[(（]?(?:19|20)\d\d"
+    )),
     ("target", re.compile(r"目标|规划值|预期值|target|goal")),
     ("notes", re.compile(r"备注|说明|^注|数据来源|notes?$|remarks?|^source")),
-    ("subcategory", re.compile(r"任务|子领域|子类|二级|sub-?(category|domain)|^task")),
+    ("subcategory", re.compile(r"任务|子领域|子类|二级|sub[-_]?(category|domain)|^task")),
     ("category", re.compile(r"领域|类别|分类|方面|维度|^类型$|系统|一级|category|domain|^area")),
     ("name", re.compile(r"指标|名称|indicator|^name")),
 ]

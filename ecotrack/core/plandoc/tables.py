@@ -274,7 +274,9 @@ class _TableReader:
             self.warn(raw.ref, "unit", f"unit column says {unit!r}, name says {said!r}")
         attribute = fields.get("attribute") or None
         if attribute and not any(a in attribute.lower() for a in KNOWN_ATTRIBUTES):
-            self.warn(raw.ref, "attribute", f"unexpected attribute {attribute!r}")
+            known = ", ".join(KNOWN_ATTRIBUTES[:3])
+            self.warn(raw.ref, "attribute", f"unexpected attribute {attribute!r} (not {known})",
+                      error=True)
         ind = Indicator(
             seq=seq,
             category=None,
@@ -348,6 +350,10 @@ class _TableReader:
                         self._set_level(member, level, joined)
                 else:
                     self.levels[level] = state = _Level(text, 0, index, [])
+                    # A merged cell never spans two categories: a new category ends the
+                    # sub-category above it, so a blank one below is not carried across.
+                    for deeper in range(level + 1, len(self.levels)):
+                        self.levels[deeper] = _Level()
             if state.value is not None:
                 state.covered += 1
                 state.members.append(ind)

@@ -1,6 +1,7 @@
 """`ecotrack load-plan-csv PATH --jurisdiction CODE --title T --period-start Y --user NAME`:
-store a plan indicator table kept as a structured CSV (value_YYYY / target_YYYY columns,
-see docs/plans.md), atomically; loading the same file again changes nothing."""
+store a plan indicator table kept as a structured CSV or XLSX (value_YYYY / target_YYYY
+columns, read by the plandoc template reader: docs/plan-import.md), atomically; loading the
+same file again changes nothing."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from ecotrack.core.plandoc import PlanImportError, PlanMeta
 from ecotrack.plans.cli import describe, store_with_checks
-from ecotrack.plans.csvplan import read_plan_csv
+from ecotrack.plans.sheets import parse_table
 
 
 class Command(BaseCommand):
@@ -34,7 +35,7 @@ class Command(BaseCommand):
             period_end=options["period_end"], base_year=options["base_year"],
         )
         try:
-            parsed = read_plan_csv(options["path"], meta)
+            parsed = parse_table(options["path"], meta)
         except PlanImportError as exc:
             raise CommandError(str(exc)) from exc
         source = Path(options["path"]).read_bytes()
