@@ -1,5 +1,6 @@
-"""The import_plan management command in dry-run mode (no database: pytest-django would
-refuse any query, since no test here asks for the db fixture)."""
+"""The import_plan management command: dry-run mode (no database: pytest-django would refuse
+any query, since those tests do not ask for the db fixture), and storing on behalf of --user
+(docs/plan-import.md; the whole storing behaviour is in tests/importers)."""
 
 from __future__ import annotations
 
@@ -41,9 +42,23 @@ def test_dry_run_summary(tmp_path: Path) -> None:
         assert row.name[:8] in text
 
 
-def test_without_dry_run_refuses() -> None:
-    with pytest.raises(CommandError, match="plans module"):
-        _run(str(TONGLIAO))
+def test_storing_without_user_is_refused_before_the_file_is_read(tmp_path: Path) -> None:
+    # No database and a file that does not exist: the --user check comes first.
+    for path in (TONGLIAO, tmp_path / "missing.docx"):
+        with pytest.raises(CommandError, match="--user USERNAME") as info:
+            _run(str(path), "--jurisdiction", "150500")
+        assert "missing.docx" not in str(info.value)
+        assert "plans module" not in str(info.value)
+
+
+def test_storing_with_user_stores_the_plan(places, make_user) -> None:
+    from ecotrack.plans.models import Plan
+
+    make_user("tongliao", "editor", "150500")
+    out = _run(str(TONGLIAO), "--user", "tongliao")
+    plan = Plan.objects.get()
+    assert out.startswith(f"Stored {plan.title} (150500, plan id {plan.pk})")
+    assert plan.jurisdiction.code == "150500" and plan.indicators.count() == 21
 
 
 def test_bad_file_is_a_command_error(tmp_path: Path) -> None:

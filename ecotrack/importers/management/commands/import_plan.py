@@ -44,8 +44,8 @@ class Command(BaseCommand):
         if not options["dry_run"] and not options["user"]:
             # Checked before anything is read: storing is always on someone's behalf.
             raise CommandError(
-                "storing a plan in the plans module needs --user USERNAME (an editor of the "
-                "plan's jurisdiction); use --dry-run to only parse"
+                "storing a plan needs --user USERNAME (an editor of the plan's "
+                "jurisdiction); use --dry-run to only parse"
             )
         try:
             parsed = parse_plan(options["path"])
