@@ -210,7 +210,7 @@ def _baseline(row: PlanIndicator, ind: Indicator, filename: str) -> int:
     assert cell is not None and cell.year is not None
     marks = {cell.mark: cell.data_year} if cell.mark and cell.data_year else {}
     value, data_year, found_marks = read_cell(cell.raw, cell.year, row.unit, marks)
-    if value is None and data_year == cell.year and not _has_state(cell.raw, cell.year, row):
+    if value is None and data_year == cell.year and _holds_no_data(cell.raw, cell.year, row):
         return 0
     record_observation(
         row, cell.year, value, ObservationSource.IMPORT, f"plan table: {filename}, {ind.source}",
@@ -220,8 +220,10 @@ def _baseline(row: PlanIndicator, ind: Indicator, filename: str) -> int:
     return 1
 
 
-def _has_state(raw: str, year: int, row: PlanIndicator) -> bool:
+def _holds_no_data(raw: str, year: int, row: PlanIndicator) -> bool:
+    """「——」「无」 and the like. A cell in words (「完成上级管控目标」, a sentence with side
+    figures) is kept as a text-only observation: it is what the plan reports, and an
+    officer judges it."""
     from ecotrack.core.compliance import observation_from_cell
 
-    observed = observation_from_cell(raw, year, unit=row.unit or None)
-    return observed is not None and bool(observed.states)
+    return observation_from_cell(raw, year, unit=row.unit or None) is None

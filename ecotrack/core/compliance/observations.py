@@ -8,6 +8,8 @@ kept as ``reported_for`` when a mark moves the data to another year.
 
 from __future__ import annotations
 
+import re
+
 from ecotrack.core.compliance.model import Observation, QualState
 from ecotrack.core.targets.model import ParseContext, ParsedTarget, TargetKind
 from ecotrack.core.targets.parser import parse_target
@@ -33,6 +35,23 @@ def _headline(numbers: list[ParsedTarget], unit: str | None) -> ParsedTarget | N
     return numbers[0] if numbers else None
 
 
+_NOTE_CLAUSES = re.compile(r"[，,；;、]")
+
+
+def _note_states(leaves: list[ParsedTarget]) -> tuple[QualState, ...]:
+    """States said in a value's bracketed note: 「99.2%（无上级考核任务，持续改善）」 reports
+    99.2 and that it keeps improving. Only clauses that are a known state count; the rest
+    of a note (无上级考核任务, 扣除本底超标项) is prose for the reader."""
+    found: list[QualState] = []
+    for leaf in leaves:
+        for note in leaf.notes:
+            for clause in filter(None, (c.strip() for c in _NOTE_CLAUSES.split(note))):
+                parsed = parse_target(clause)
+                if parsed.kind is TargetKind.QUALITATIVE and parsed.state is not None:
+                    found.append(QualState(parsed.state, parsed.subject))
+    return tuple(found)
+
+
 def observation_from_cell(
     raw: str,
     column_year: int,
@@ -56,7 +75,7 @@ def observation_from_cell(
         QualState(leaf.state, leaf.subject)
         for leaf in leaves
         if leaf.kind is TargetKind.QUALITATIVE and leaf.state is not None
-    )
+    ) + _note_states(leaves)
     marks = tuple(mark for leaf in leaves for mark in leaf.marks)
     data_year = next((leaf.data_year for leaf in leaves if leaf.data_year), column_year)
     return Observation(

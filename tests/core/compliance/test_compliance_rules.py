@@ -476,3 +476,14 @@ def test_observed_state_fulfilling_a_wider_target_state() -> None:
     # The reverse does not hold: "stable or improving" does not show "improving".
     loose = obs(2022, None, "stable_or_improving")
     assert status_of(case(PLAN, {2022: "持续改善"}, (loose,)), 2022, 2022) is Status.NO_DATA
+
+
+def test_a_state_in_a_values_note_is_observed_and_prose_is_not() -> None:
+    # Xilinhot 7 优良天数比例, 2022 cell: 99.2 and, in its note, 持续改善.
+    from ecotrack.core.compliance import QualState, observation_from_cell
+
+    observed = observation_from_cell("99.2%（无上级考核任务，持续改善）", 2022, unit="%")
+    assert observed is not None and observed.value == 99.2
+    assert observed.states == (QualState("improving"),)
+    plain = observation_from_cell("100（扣除本底超标项）", 2022, unit="%")
+    assert plain is not None and plain.states == ()
