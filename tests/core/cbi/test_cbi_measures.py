@@ -79,3 +79,34 @@ def test_per_thousand_and_percentage() -> None:
 def test_invasive_share_is_the_same_taxon_ratio() -> None:
     # 10 invasive among 90 native + 10 invasive plants = 10%.
     assert measures.invasive_share(90, 10) == 10
+
+
+def test_mesh_size_on_a_constructed_landscape_where_grouping_matters() -> None:
+    # Four natural patches, worked by hand:
+    #   P1 40 ha and P2 20 ha lie 50 m apart (< 100 m): one group of 60 ha;
+    #   P3 25 ha lies 300 m from both: a group of its own;
+    #   P4 15 ha is cut off by a 20 m-wide road (a barrier): a group of its own.
+    # Groups 60, 25, 15: A_total = 100 ha; Σ A² = 3600 + 625 + 225 = 4450 ha²;
+    # meff = 4450 / 100 = 44.5 ha; coherence = 44.5 / 100 = 44.5% → "40%–59.9%" → 2 points.
+    grouped = [Fraction(60), Fraction(25), Fraction(15)]
+    assert measures.effective_mesh_size(grouped) == Fraction(89, 2)
+    assert measures.coherence(grouped) == Fraction(89, 2)
+    result = score_one("2021", "connectivity", {"patch_group_areas_ha": [60, 25, 15]})
+    assert (result.value, result.score) == (Fraction(89, 2), 2)
+    # Listing P1 and P2 as separate groups (wrongly) gives 40, 20, 25, 15:
+    # Σ A² = 1600 + 400 + 625 + 225 = 2850; coherence 28.5% → "20%–39.9%" → 1 point.
+    split = score_one("2021", "connectivity", {"patch_group_areas_ha": [40, 20, 25, 15]})
+    assert (split.value, split.score) == (Fraction(57, 2), 1)
+
+
+def test_mesh_size_on_a_landscape_with_one_dominant_group() -> None:
+    # Groups 125, 1, 2, 3, 4, 5 ha: A_total = 140 ha;
+    # Σ A² = 15,625 + (1 + 4 + 9 + 16 + 25) = 15,680 ha²; meff = 15,680 / 140 = 112 ha;
+    # coherence = 112 / 140 = 80% exactly → "≥ 80%" → 4 points (2021).
+    # The same landscape in 2014 scores meff itself: 112 ha → "< 200 ha" → 0 points.
+    areas = [125, 1, 2, 3, 4, 5]
+    assert measures.effective_mesh_size([Fraction(a) for a in areas]) == 112
+    assert measures.coherence([Fraction(a) for a in areas]) == 80
+    assert score_one("2021", "connectivity", {"patch_group_areas_ha": areas}).score == 4
+    old = score_one("2014", "connectivity", {"patch_group_areas_ha": areas})
+    assert (old.value, old.unit, old.score) == (112, "ha", 0)
