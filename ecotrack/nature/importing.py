@@ -6,6 +6,8 @@ value differs, so importing the same report again writes nothing and leaves no a
 The import never deletes: what a city added in ecotrack stays. It never unpublishes either,
 and it never takes a pathway step back from "completed" (only the city sets that).
 The caller wraps it in one transaction (see the import-cwn-profile command and demo.py).
+With `dry_run=True` nothing is written: the same comparison runs and `ImportResult.changes`
+says, field by field, what an import would create or change.
 """
 
 from __future__ import annotations
@@ -42,10 +44,14 @@ class ReportImportError(ValueError):
 @dataclass
 class ImportResult:
     jurisdiction: Jurisdiction
+    dry_run: bool = False
     created: Counter[str] = field(default_factory=Counter)
     updated: Counter[str] = field(default_factory=Counter)
     unchanged: Counter[str] = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
+    # One entry per created or updated row: {"kind", "row", "outcome", "fields": {name:
+    # {"before", "after"}}}; "before" is None for a created row.
+    changes: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def changed_anything(self) -> bool:
@@ -60,6 +66,7 @@ class ImportResult:
             "created": dict(self.created),
             "updated": dict(self.updated),
             "unchanged": dict(self.unchanged),
+            "changes": self.changes,
             "warnings": self.warnings,
         }
 
@@ -95,6 +102,17 @@ def find_jurisdiction(city_name: str | None, source: str) -> Jurisdiction:
     return matches[0]
 
 
+def _row_label(lookup: dict[str, Any]) -> str:
+    """The natural key as a reader recognises it: the keys and titles, not database ids."""
+    parts = [str(v) for k, v in lookup.items()
+             if k != "jurisdiction" and not isinstance(v, models.Model) and v not in ("", None)]
+    parent = next((v for k, v in lookup.items()
+                   if k != "jurisdiction" and isinstance(v, models.Model)), None)
+    if parent is not None:
+        parts.insert(0, str(getattr(parent, "commitment_key", parent)))
+    return " / ".join(parts) or "-"
+
+
 def _sync(
     result: ImportResult,
     kind: str,
@@ -103,24 +121,32 @@ def _sync(
     values: dict[str, Any],
     publish: bool,
 ) -> Any:
-    """Create or update one row, saving only when something differs."""
-    obj: Any = model._default_manager.filter(**lookup).first()
+    """Create or update one row, saving only when something differs. A dry run only records
+    what would happen; a lookup whose parent would first be created finds nothing."""
+    obj: Any = None
+    if all(v is not None for v in lookup.values()):
+        obj = model._default_manager.filter(**lookup).first()
+    label = _row_label(lookup)
     if obj is None:
-        obj = model._default_manager.create(**lookup, **values, is_published=publish)
         result.count(kind, "created")
-        return obj
-    changed = [name for name, value in values.items() if getattr(obj, name) != value]
+        result.changes.append({"kind": kind, "row": label, "outcome": "created", "fields": {
+            name: {"before": None, "after": value} for name, value in values.items()}})
+        if result.dry_run:
+            return None
+        return model._default_manager.create(**lookup, **values, is_published=publish)
+    changed = {name: {"before": getattr(obj, name), "after": value}
+               for name, value in values.items() if getattr(obj, name) != value}
     if publish and not obj.is_published:
-        changed.append("is_published")
-        obj.is_published = True
-    for name in changed:
-        if name != "is_published":
-            setattr(obj, name, values[name])
-    if changed:
-        obj.save()
-        result.count(kind, "updated")
-    else:
+        changed["is_published"] = {"before": False, "after": True}
+    if not changed:
         result.count(kind, "unchanged")
+        return obj
+    result.count(kind, "updated")
+    result.changes.append({"kind": kind, "row": label, "outcome": "updated", "fields": changed})
+    if not result.dry_run:
+        for name, change in changed.items():
+            setattr(obj, name, change["after"])
+        obj.save()
     return obj
 
 
@@ -166,19 +192,22 @@ def _store_commitment(
     commitment = _sync(result, "commitment", Commitment,
                        {"jurisdiction": place, "commitment_key": reported.key}, {}, publish)
     for action in reported.actions:
-        description = richtext.normalize(action.description.text) if action.description else ""
-        language = (
-            reference.CORE_LANGUAGE_TO_SITE.get(action.description.language, "")
-            if action.description else ""
-        )
+        values: dict[str, Any] = {"jurisdiction": place}
+        # A report without a usable description (none printed, or garbled OCR text) leaves
+        # the stored one alone: an OCR copy must not wipe what a good copy imported.
+        if action.description is not None:
+            values["description"] = richtext.normalize(action.description.text)
+            values["description_language"] = reference.CORE_LANGUAGE_TO_SITE.get(
+                action.description.language, "")
+        if action.unrecoverable:
+            result.warnings.append(f"line {action.line}: action '{action.title}': "
+                                   f"{action.unrecoverable}; its description was not stored")
         lookup: dict[str, Any] = {"commitment": commitment}
         if action.key:
             lookup["action_key"] = action.key
         else:
             lookup.update(action_key="", title=action.title)
-        _sync(result, "action", ActionEntry, lookup,
-              {"jurisdiction": place, "description": description,
-               "description_language": language}, publish)
+        _sync(result, "action", ActionEntry, lookup, values, publish)
 
 
 def _store_report_resource(
@@ -187,7 +216,7 @@ def _store_report_resource(
     resource = _sync(result, "resource", Resource,
                      {"jurisdiction": result.jurisdiction, "title": title, "from_report": True},
                      {"kind": ResourceKind.OTHER}, publish)
-    if step_key:
+    if step_key and resource is not None and not result.dry_run:
         ResourceStep.objects.get_or_create(resource=resource, step_key=step_key)
 
 
@@ -229,10 +258,12 @@ def _store_reported_state(
 
 
 def store_report(
-    report: ParsedProfileReport, text: str, jurisdiction: Jurisdiction, *, publish: bool
+    report: ParsedProfileReport, text: str, jurisdiction: Jurisdiction, *, publish: bool,
+    dry_run: bool = False,
 ) -> ImportResult:
-    """Store everything the report holds for `jurisdiction`. Call inside transaction.atomic()."""
-    result = ImportResult(jurisdiction=jurisdiction)
+    """Store everything the report holds for `jurisdiction`. Call inside transaction.atomic().
+    With dry_run, compare only: the result says what storing would change."""
+    result = ImportResult(jurisdiction=jurisdiction, dry_run=dry_run)
     result.warnings.extend(f"line {w.line}: {w.message}" for w in report.warnings)
     _store_profile(report, result, publish)
     for commitment in report.commitments:

@@ -18,6 +18,9 @@ import unicodedata
 from dataclasses import dataclass
 from itertools import pairwise
 
+ENCODING = "encoding"
+UNREADABLE = "unreadable"
+
 # Enough characters of a script to say anything about it.
 MIN_HAN = 20
 MIN_LATIN_LETTERS = 40
@@ -54,6 +57,10 @@ class TextQuality:
 
     garbled: bool
     reason: str = ""
+    # "encoding": the file was decoded wrongly; reading it right recovers everything, so a
+    # report with such text is refused whole. "unreadable": the characters themselves are
+    # wrong (OCR); nothing can recover them, so only the damaged text is left out.
+    kind: str = ""
 
 
 def _is_han(ch: str) -> bool:
@@ -109,22 +116,25 @@ def assess_text(text: str) -> TextQuality:
 
     broken = _broken_characters(text)
     if broken >= 3 and broken / len(visible) > 0.02:
-        return TextQuality(True, f"{broken} replacement, control or unassigned characters")
+        return TextQuality(True, f"{broken} replacement, control or unassigned characters",
+                           ENCODING)
 
     pairs = len(_MOJIBAKE_PAIR.findall(text))
     if pairs >= 3 and pairs / len(visible) > MAX_MOJIBAKE_PAIR_SHARE:
         return TextQuality(True, f"{pairs} UTF-8-read-as-Latin-1 sequences such as "
-                                 f"'{_MOJIBAKE_PAIR.search(text).group()}'")  # type: ignore[union-attr]
+                                 f"'{_MOJIBAKE_PAIR.search(text).group()}'",  # type: ignore[union-attr]
+                           ENCODING)
 
     han = [ch for ch in text if _is_han(ch)]
+    # Repairable first: a wrong decoding is an encoding problem even if it also looks rare.
+    if len(han) >= MIN_HAN // 2 and _repairs_to_han(text):
+        return TextQuality(True, "the text turns into Chinese when decoded as UTF-8: "
+                                 "it was decoded with the wrong encoding", ENCODING)
     if len(han) >= MIN_HAN:
         rare = sum(not _is_common_han(ch) for ch in han) / len(han)
         if rare > MAX_RARE_HAN_SHARE:
             return TextQuality(True, f"{rare:.0%} of the Chinese characters are rare "
-                                     "(clean Chinese text has a few per cent)")
-    if len(han) >= MIN_HAN // 2 and _repairs_to_han(text):
-        return TextQuality(True, "the text turns into Chinese when decoded as UTF-8: "
-                                 "it was decoded with the wrong encoding")
+                                     "(clean Chinese text has a few per cent)", UNREADABLE)
 
     words = _LATIN_WORD.findall(text)
     letters = sum(len(w) for w in words)
@@ -133,5 +143,6 @@ def assess_text(text: str) -> TextQuality:
         odd = _odd_bigram_share(words)
         if upper > MAX_UPPER_SHARE and odd > MAX_ODD_BIGRAM_SHARE:
             return TextQuality(True, f"{upper:.0%} capital letters and {odd:.0%} letter pairs "
-                                     "no word uses: looks like OCR of text in another script")
+                                     "no word uses: looks like OCR of text in another script",
+                               UNREADABLE)
     return TextQuality(False)

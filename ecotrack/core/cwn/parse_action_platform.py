@@ -244,7 +244,8 @@ def _finish(draft: _CommitmentDraft, log: WarningLog) -> ReportedCommitment:
         if a.description:
             text = join_lines(line.text for line in a.description)
             description = LocatedText(text=text, language=guess_language(text),
-                                      line=a.description[0].number)
+                                      line=a.description[0].number,
+                                      end_line=a.description[-1].number)
         else:
             log.add(SECTION, a.line, f"action '{a.title}' has no description")
         actions.append(ReportedAction(key=a.key, title=a.title, description=description,

@@ -144,7 +144,7 @@ def parse_profile(lines: list[Line], log: WarningLog) -> Profile:
     if about_lines:
         text = join_lines(line.text for line in about_lines)
         about = LocatedText(text=text, language=guess_language(text),
-                            line=about_lines[0].number)
+                            line=about_lines[0].number, end_line=about_lines[-1].number)
 
     achievement_lines = _between(lines, "achievements")
     # Statistics sit in the overview, never inside the free texts or the award blocks.

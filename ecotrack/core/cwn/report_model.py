@@ -33,6 +33,11 @@ class LocatedText:
     text: str
     language: str
     line: int
+    end_line: int | None = None  # last line, so line-level damage can be traced to the text
+
+    @property
+    def line_numbers(self) -> range:
+        return range(self.line, (self.end_line or self.line) + 1)
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,8 @@ class ReportedAction:
     title: str
     description: LocatedText | None
     line: int
+    # Why the printed description was left out (garbled OCR text); "" when it was not.
+    unrecoverable: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -89,6 +96,7 @@ class ReportedAction:
             "description": None if self.description is None else self.description.text,
             "language": None if self.description is None else self.description.language,
             "line": self.line,
+            "unrecoverable": self.unrecoverable or None,
         }
 
 
@@ -200,6 +208,26 @@ class ParsedProfileReport:
             "resources": len(self.resources),
         }
 
+    def flat_actions(self) -> list[dict[str, Any]]:
+        """One row per action, with the printed area and commitment titles beside the keys:
+        what a reader checks against the report without walking the nesting."""
+        rows = []
+        for c in self.commitments:
+            for a in c.actions:
+                rows.append({
+                    "action_area": c.area_title,
+                    "commitment": c.title,
+                    "action": a.title,
+                    "description": None if a.description is None else a.description.text,
+                    "language": None if a.description is None else a.description.language,
+                    "area_key": c.area_key,
+                    "commitment_key": c.key,
+                    "action_key": a.key,
+                    "unrecoverable": a.unrecoverable or None,
+                    "line": a.line,
+                })
+        return rows
+
     def to_dict(self) -> dict[str, Any]:
         checklists = load_award_checklists()
         return {
@@ -207,6 +235,7 @@ class ParsedProfileReport:
             "format_version": FORMAT_VERSION,
             "source": self.source_name,
             "profile": self.profile.to_dict(),
+            "actions": self.flat_actions(),
             "commitments": [c.to_dict() for c in self.commitments],
             "pathway": [s.to_dict() for s in self.pathway],
             "cbi": self.cbi.to_dict(),

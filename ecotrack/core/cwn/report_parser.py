@@ -2,7 +2,8 @@
 
 Works from the report template's fixed headings and markers, never from any one city's
 content, so it reads other cities' reports with other numbers of commitments and actions.
-Garbled text (OCR, wrong encoding) is refused as a whole: an import lands whole or not at all.
+A wrongly decoded report is refused whole; from an OCR copy only the text that can be trusted
+is kept (screening.py).
 """
 
 from __future__ import annotations
@@ -10,17 +11,14 @@ from __future__ import annotations
 import dataclasses
 
 from .errors import ProfileReportError
-from .garble import assess_text
 from .parse_action_platform import parse_action_platform
 from .parse_pathway_cbi import parse_cbi, parse_pathway, parse_resources
 from .parse_profile import parse_profile
 from .pathway import NaturePathway, load_pathway
-from .report_model import CbiState, LocatedText, ParsedProfileReport, Profile
+from .report_model import CbiState, ParsedProfileReport, Profile
 from .report_sections import Line, Sections, WarningLog, split_sections
+from .screening import damaged_lines, screen_report
 from .taxonomy import Taxonomy, load_taxonomy
-
-_REFUSAL = ("the report looks like OCR output or was decoded with the wrong encoding; "
-            "refusing to import it. Use the PDF's own text layer or the original file")
 
 
 def parse_profile_report(text: str, source_name: str, *, taxonomy: Taxonomy | None = None,
@@ -33,7 +31,8 @@ def parse_profile_report(text: str, source_name: str, *, taxonomy: Taxonomy | No
         raise ProfileReportError(source_name, "no chapter of a CitiesWithNature profile report "
                                               "found (expected headings such as 'Profile "
                                               "overview' and 'The Action Platform')")
-    _refuse_garbled_lines(text, sections, source_name)
+    _refuse_truncated(text, sections, source_name)
+    damaged = damaged_lines(text, sections, source_name)
 
     def lines(key: str) -> list[Line]:
         return sections.by_key.get(key, [])
@@ -51,30 +50,18 @@ def parse_profile_report(text: str, source_name: str, *, taxonomy: Taxonomy | No
         source_name=source_name, profile=profile, commitments=commitments, pathway=steps,
         cbi=cbi,
         resources=resources, warnings=tuple(log.items))
-    _refuse_garbled_fields(report, source_name)
-    return report
+    return screen_report(report, damaged)
 
 
-def _refuse_garbled_lines(text: str, sections: Sections, source_name: str) -> None:
-    """Any single line that is garbage condemns the report (wherever it is)."""
-    for number, raw in enumerate(text.splitlines(), start=1):
-        quality = assess_text(raw)
-        if quality.garbled:
-            raise ProfileReportError(source_name, f"{quality.reason}: {_REFUSAL}",
-                                     section=sections.section_name_of(number), line=number)
-
-
-def _refuse_garbled_fields(report: ParsedProfileReport, source_name: str) -> None:
-    """Whole free texts: damage spread thinly over short lines shows only in the sum."""
-    texts: list[tuple[str, LocatedText]] = []
-    if report.profile.about:
-        texts.append(("Profile overview", report.profile.about))
-    for commitment in report.commitments:
-        for action in commitment.actions:
-            if action.description:
-                texts.append(("Action Platform", action.description))
-    for section, located in texts:
-        quality = assess_text(located.text)
-        if quality.garbled:
-            raise ProfileReportError(source_name, f"{quality.reason}: {_REFUSAL}",
-                                     section=section, line=located.line)
+def _refuse_truncated(text: str, sections: Sections, source_name: str) -> None:
+    """Every report ends with the template's closing note. Without it the file was cut off,
+    and the last description read would be silently incomplete: refuse rather than store it."""
+    if "footer" in sections.owner.values():
+        return
+    last = max((n for n, raw in enumerate(text.splitlines(), start=1) if raw.strip()),
+               default=0)
+    raise ProfileReportError(
+        source_name, "the report stops without the template's closing note ('This document "
+                     "contains information shared by this city ...'): the file looks truncated "
+                     "and its last text may be cut off. Export the report again",
+        section=sections.section_name_of(last), line=last)

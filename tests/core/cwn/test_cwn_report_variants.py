@@ -281,3 +281,13 @@ def test_another_city_award_facts() -> None:
     assert facts["resources"] == 2
     assert facts["achievements"] == 1
     assert facts["about_languages"] == ["en"]
+
+
+@pytest.mark.parametrize("keep", [0.2, 0.5, 0.95])
+def test_truncated_report_is_refused_at_its_last_line(clean_text: str, keep: float) -> None:
+    # Cut mid-line, as an interrupted download does: the last description would be incomplete.
+    cut = clean_text[:int(len(clean_text) * keep)]
+    last = len(cut.rstrip().splitlines())
+    with pytest.raises(ProfileReportError, match="looks truncated") as caught:
+        parse_profile_report(cut, "cut.txt")
+    assert caught.value.line == last

@@ -1,7 +1,8 @@
 """`ecotrack import-cwn-profile PATH [--jurisdiction CODE] [--dry-run] [--json] [--user NAME]
 [--publish]`: import a CitiesWithNature profile report (.txt or a PDF's text layer).
 
-`--dry-run` parses and prints (the core's JSON with `--json`) and never touches the database.
+`--dry-run` parses and prints (the core's JSON with `--json`) and never writes to the
+database; when the report's jurisdiction is known it also says what an import would change.
 Storing is done on behalf of `--user`, who must be allowed to edit the jurisdiction, in one
 transaction: a garbled report, an unknown city or a refused permission stores nothing and
 exits non-zero. Importing the same report again changes nothing.
@@ -61,7 +62,7 @@ class Command(BaseCommand):
         except ProfileReportError as exc:
             raise CommandError(f"{exc}\nNothing was stored.") from exc
         if options["dry_run"]:
-            self._print_parsed(report, options)
+            self._print_parsed(report, text, options)
             return
         try:
             result = self._store(report, text, options)
@@ -87,9 +88,15 @@ class Command(BaseCommand):
         with command_actor(COMMAND, user), transaction.atomic():
             return store_report(report, text, place, publish=options["publish"])
 
-    def _print_parsed(self, report: ParsedProfileReport, options: dict[str, Any]) -> None:
+    def _print_parsed(
+        self, report: ParsedProfileReport, text: str, options: dict[str, Any]
+    ) -> None:
+        changes, no_place = _would_change(report, text, options)
         if options["json"]:
-            self.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+            data = report.to_dict()
+            data["changes"] = changes.to_dict() if changes else {"jurisdiction": None,
+                                                                 "message": no_place}
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str))
             return
         profile = report.profile
         lines = [
@@ -99,6 +106,12 @@ class Command(BaseCommand):
             f"{len(report.resources)} resources",
         ]
         lines += [f"  warning: line {w.line}: {w.message}" for w in report.warnings]
+        if changes is None:
+            lines.append(f"  what would change is not known: {no_place}")
+        else:
+            lines.append(f"Compared with what {_label(changes.jurisdiction)} holds:")
+            lines += _counts(changes)
+            lines += _change_lines(changes)
         lines.append("Dry run: nothing was stored.")
         self.stdout.write("\n".join(lines))
 
@@ -113,21 +126,51 @@ def _jurisdiction(report: ParsedProfileReport, options: dict[str, Any]) -> Juris
     return find_jurisdiction(report.profile.city_name, report.source_name)
 
 
+def _would_change(
+    report: ParsedProfileReport, text: str, options: dict[str, Any]
+) -> tuple[ImportResult | None, str]:
+    """What storing would change, compared in a transaction that is always rolled back
+    (store_report writes nothing in a dry run; the rollback is a second guard)."""
+    try:
+        place = _jurisdiction(report, options)
+    except ReportImportError as exc:
+        return None, str(exc)
+    with transaction.atomic():
+        result = store_report(report, text, place, publish=options["publish"], dry_run=True)
+        transaction.set_rollback(True)
+    return result, ""
+
+
+def _short(value: Any) -> str:
+    text = " ".join(str(value).split())
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _change_lines(result: ImportResult) -> list[str]:
+    lines = []
+    for change in result.changes:
+        lines.append(f"  {change['outcome']} {change['kind']} {change['row']}")
+        if change["outcome"] == "updated":
+            lines += [f"    {name}: {_short(c['before'])} -> {_short(c['after'])}"
+                      for name, c in change["fields"].items()]
+    return lines
+
+
 def _label(place: Jurisdiction) -> str:
     # Commands print both names: their output is read whatever the active language.
     return f"{place.name_zh} {place.name_en} ({place.code})"
 
 
 def _summary(result: ImportResult) -> str:
+    lines = [f"Imported into {_label(result.jurisdiction)}:", *_counts(result)]
+    lines += [f"  warning: {w}" for w in result.warnings]
+    return "\n".join(lines)
+
+
+def _counts(result: ImportResult) -> list[str]:
     def line(label: str, counts: dict[str, int]) -> str:
         parts = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "nothing"
         return f"  {label}: {parts}"
 
-    lines = [
-        f"Imported into {_label(result.jurisdiction)}:",
-        line("created", result.created),
-        line("updated", result.updated),
-        line("unchanged", result.unchanged),
-    ]
-    lines += [f"  warning: {w}" for w in result.warnings]
-    return "\n".join(lines)
+    return [line("created", result.created), line("updated", result.updated),
+            line("unchanged", result.unchanged)]
