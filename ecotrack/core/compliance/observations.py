@@ -9,6 +9,7 @@ kept as ``reported_for`` when a mark moves the data to another year.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ecotrack.core.compliance.model import Observation, QualState
 from ecotrack.core.targets.model import ParseContext, ParsedTarget, TargetKind
@@ -38,7 +39,7 @@ def _headline(numbers: list[ParsedTarget], unit: str | None) -> ParsedTarget | N
 _NOTE_CLAUSES = re.compile(r"[，,；;、]")
 
 
-def _note_states(leaves: list[ParsedTarget]) -> tuple[QualState, ...]:
+def _note_states(leaves: Sequence[ParsedTarget]) -> tuple[QualState, ...]:
     """States said in a value's bracketed note: 「99.2%（无上级考核任务，持续改善）」 reports
     99.2 and that it keeps improving. Only clauses that are a known state count; the rest
     of a note (无上级考核任务, 扣除本底超标项) is prose for the reader."""
