@@ -87,3 +87,23 @@ def test_summary_for_other_apps_reads_published_only(
     assert (summary["baseline_year"], summary["change_from_baseline"]) == (2018, 1)
     assert summary["url"] == "/cbi/150500/2021/"
     assert latest_published_summary(places["152500"]) is None
+
+
+def _change_cells(page: str, key: str) -> list[str]:
+    """The change cells (last two columns) of one indicator row, as text."""
+    import re
+
+    row = page.split(f'id="indicator-{key}"')[1].split("</tr>")[0]
+    cells = re.findall(r"<td>(.*?)</td>", row, flags=re.S)
+    return [re.sub(r"<[^>]+>", "", cell).strip() for cell in cells[-2:]]
+
+
+def test_indicator_answered_in_neither_shows_no_change_not_zero(
+    client, tongliao_editor, start_assessment, enter
+):
+    _three_assessments(client, tongliao_editor, start_assessment, enter)
+    page = client.get("/cbi/150500/2024/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    # natural areas: 4 points now, 1 at the baseline (2018) and 2 the time before (2021).
+    assert _change_cells(page, "natural_areas") == ["+3", "+2"]
+    # Tree canopy was never answered: there is nothing to compare, which is not "±0".
+    assert _change_cells(page, "tree_canopy") == ["—", "—"]
