@@ -246,15 +246,19 @@ def _store_reported_state(
     components = [
         {k: v for k, v in c.to_dict().items() if k != "line"} for c in cbi.components
     ]
-    _sync(result, "reported_state", ReportedState, {"jurisdiction": result.jurisdiction}, {
+    values: dict[str, Any] = {
         "source_name": PurePath(report.source_name).name,
         "source_sha256": fingerprint,
-        "awards_shown": {m: dict(t) for m, t in report.profile.awards_shown.items()},
-        "cbi_status": cbi.status,
-        "cbi_total_score": cbi.total_score,
-        "cbi_total_max": cbi.total_max,
-        "cbi_components": components,
-    }, publish)
+    }
+    # Like the profile: what this report does not show (an OCR copy lost the awards) keeps
+    # what an earlier report said.
+    if report.profile.awards_shown:
+        values["awards_shown"] = {m: dict(t) for m, t in report.profile.awards_shown.items()}
+    if cbi.status != "absent":
+        values.update(cbi_status=cbi.status, cbi_total_score=cbi.total_score,
+                      cbi_total_max=cbi.total_max, cbi_components=components)
+    _sync(result, "reported_state", ReportedState, {"jurisdiction": result.jurisdiction},
+          values, publish)
 
 
 def store_report(

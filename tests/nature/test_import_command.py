@@ -1,4 +1,5 @@
-"""`ecotrack import-cwn-profile`: dry run, refusal of garbled reports, atomicity, idempotency."""
+"""`ecotrack import-cwn-profile`: dry run, storing, atomicity, idempotency, permissions.
+(Damaged inputs and the OCR copy: test_import_inputs.py.)"""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from django.core.management.base import CommandError
 from ecotrack.accounts.models import Role
 from ecotrack.nature.models import ActionEntry, Commitment, PathwayStep, ReportedState
 from ecotrack.places.models import Profile
-from tests.nature.conftest import TONGLIAO_OCR_REPORT, TONGLIAO_REPORT
+from tests.nature.conftest import TONGLIAO_REPORT
 
 NATURE_MODELS = (Commitment, ActionEntry, PathwayStep, ReportedState, Profile)
 
@@ -38,16 +39,6 @@ def test_dry_run_json_prints_the_parsed_report_and_stores_nothing(places):
     assert data["cbi"]["status"] == "not_started"
     assert data["awards"]["shown"]["profile"] == {"starter": 34, "frontrunner": 100, "star": 0}
     assert nothing_stored() and LogEntry.objects.count() == entries
-
-
-def test_garbled_ocr_report_is_refused_with_the_cores_message_and_nothing_stored(places, make_user):
-    make_user("tongliao", Role.EDITOR, "150500")
-    with pytest.raises(CommandError) as refused:
-        run(str(TONGLIAO_OCR_REPORT), "--user", "tongliao")
-    message = str(refused.value)
-    assert "cwn-profile-tongliao-ocr.txt" in message and "line 95" in message
-    assert "OCR" in message and "Nothing was stored." in message
-    assert nothing_stored()
 
 
 def test_import_matches_the_city_by_name_and_stores_everything(places, make_user):
