@@ -27,6 +27,13 @@ META_FIELDS = ("data_year", "source", "evidence_url", "evidence_file", "notes")
 EVIDENCE_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "csv", "txt", "jpg", "jpeg", "png"]
 MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
 ITEM = re.compile(r"^(?P<base>[a-z_0-9]+)\[(?P<index>\d+)\](?:\.(?P<sub>[a-z_]+))?$")
+# Columns of a taxonomic-group line, named as the field's help text names them, so a problem in
+# "birds, 10, -1" reads "Line 2, invasive alien species" rather than the core's key.
+TAXON_COLUMNS = {
+    "group": gettext_lazy("group name"),
+    "native_species": gettext_lazy("native species"),
+    "invasive_species": gettext_lazy("invasive alien species"),
+}
 
 
 def _zh() -> bool:
@@ -295,7 +302,7 @@ class ComponentForm(forms.Form):
             field_name = match["base"]
             where = _("Line %(line)s") % {"line": int(match["index"]) + 1}
             if match["sub"]:
-                where = f"{where}, {match['sub']}"
+                where = f"{where}, {TAXON_COLUMNS.get(match['sub'], match['sub'])}"
         if field_name in indicator.field_names:
             text = f"{where}: {message}" if where else message
             self.add_error(self.field_name(indicator, field_name), text)

@@ -114,7 +114,7 @@ def test_list_items_and_taxon_lines_are_named_by_line(
         )
     )
     assert errors["invasive_species-taxonomic_groups"] == [
-        "Line 2, invasive_species: must not be negative, got -1"
+        "Line 2, invasive alien species: must not be negative, got -1"
     ]
 
 
