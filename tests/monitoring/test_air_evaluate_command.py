@@ -61,10 +61,10 @@ def test_out_writes_daily_table_and_json(tmp_path):
     )
 
 
-def test_bad_input_is_a_command_error_naming_the_file(tmp_path):
+def test_structural_error_is_a_command_error_naming_the_file(tmp_path):
     bad = tmp_path / "bad.csv"
-    bad.write_text("station,time,pollutant,value,unit\nS1,2015-01-01 00:00,PM2.5,x,µg/m³\n")
-    with pytest.raises(CommandError, match=r"bad\.csv, row 2, field 'value'"):
+    bad.write_text("station,time,pollutant,value\nS1,2015-01-01 00:00,PM2.5,5\n")
+    with pytest.raises(CommandError, match=r"bad\.csv, row 1, field 'unit': missing column"):
         run("--format", "long", str(bad), "--year", "2015")
 
 
@@ -76,3 +76,23 @@ def test_city_chosen_from_station_metadata(tmp_path):
     assert result["stations"] == ["Dongsi", "Tiantan"] and result["city"] == "北京"
     with pytest.raises(CommandError, match="several cities"):
         run("--format", "prsa", *EXCERPT, "--year", "2015", "--stations", str(stations))
+
+
+def test_flagged_values_are_reported_in_text_and_json(tmp_path):
+    import gzip
+
+    with gzip.open(EXCERPT[0], "rt", encoding="utf-8") as handle:
+        rows = handle.read().splitlines()
+    fields = rows[9].split(",")
+    fields[5] = "-3"  # PM2.5 of line 10
+    rows[9] = ",".join(fields)
+    bad = tmp_path / "PRSA_bad.csv"
+    bad.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    text = run("--format", "prsa", str(bad), "--year", "2015")
+    assert "flagged values excluded: 1" in text and "negative: 1" in text
+    assert f"{bad}, row 10, field 'PM2.5': '-3'" in text
+    assert "hours without any value: " in text
+    result = json.loads(run("--format", "prsa", str(bad), "--year", "2015", "--json"))
+    assert result["flagged"] == {"negative": {"count": 1, "examples": [
+        {"file": str(bad), "row": 10, "field": "PM2.5", "value": "-3"}]}}
+    assert result["missing_hours"][result["stations"][0]] > 8760 - 2880

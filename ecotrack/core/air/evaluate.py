@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import calendar
 import csv
 import json
 import tempfile
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,12 +17,14 @@ import pyarrow.parquet as pq
 
 from . import reference
 from .annual import AnnualResult, assemble
+from .csv_duckdb import CSV_FORMATS, ingest_csv
 from .daily import ALL_DAILY_ITEMS, DailyCity
 from .errors import AirError
+from .flags import FlagReport
 from .hourly import HourlyTable, read_parquet, write_parquet
 from .iaqi import category_of
 from .readers import FORMATS, read_files
-from .standards import DAILY_STATISTICS, STANDARD_CHOICES
+from .standards import DAILY_STATISTICS, POLLUTANTS, STANDARD_CHOICES
 
 ENGINES: tuple[str, ...] = ("duckdb", "spark", "python")
 
@@ -30,6 +33,28 @@ ENGINES: tuple[str, ...] = ("duckdb", "spark", "python")
 class Evaluation:
     result: AnnualResult
     days: list[DailyCity]
+    flags: FlagReport = field(default_factory=FlagReport)
+
+
+def missing_hours(parquet_paths: Sequence[Path], stations: Sequence[str], year: int
+                  ) -> dict[str, int]:
+    """Per station, the hours of `year` without any usable value (no row, or all missing)."""
+    import duckdb
+
+    hours = 24 * (366 if calendar.isleap(year) else 365)
+    con = duckdb.connect()
+    try:
+        con.register("wanted", pa.table({"station": pa.array(list(stations), pa.string())}))
+        any_value = " OR ".join(f"{p} IS NOT NULL" for p in POLLUTANTS)  # fixed names only
+        query = (
+            "SELECT station, count(DISTINCT (\"date\", \"hour\")) FILTER (WHERE "  # noqa: S608
+            f"{any_value}) FROM read_parquet(?) WHERE year(\"date\") = ? "
+            "AND station IN (SELECT station FROM wanted) GROUP BY station"
+        )
+        present = dict(con.execute(query, [[str(p) for p in parquet_paths], year]).fetchall())
+    finally:
+        con.close()
+    return {s: hours - int(present.get(s, 0)) for s in stations}
 
 
 def _parquet_stations(paths: Sequence[Path]) -> set[str]:
@@ -83,16 +108,28 @@ def evaluate_files(
         raise AirError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     with tempfile.TemporaryDirectory(prefix="ecotrack-air-") as tmp:
         table: HourlyTable | None = None
+        flags = FlagReport()
+        normalized = Path(workdir or tmp) / f"hourly-{year}.parquet"
         if fmt == "parquet":
             parquet_paths = list(paths)
             present = _parquet_stations(parquet_paths)
             cities = dict(station_cities or {})
+        elif fmt in CSV_FORMATS and engine != "python":
+            # CSV → Parquet inside DuckDB (checks and flag counts in SQL).
+            ingested = ingest_csv(fmt, list(paths), normalized, year=year)
+            for path in paths if on_file is not None else ():
+                on_file(path)  # type: ignore[misc]
+            parquet_paths, flags = [ingested.parquet], ingested.flags
+            present = _parquet_stations(parquet_paths)
+            cities = {**ingested.city_of_station, **(station_cities or {})}
         else:
-            table = read_files(fmt, list(paths), on_file).only_year(year)
-            parquet_paths = [write_parquet(table, Path(workdir or tmp) / f"hourly-{year}.parquet")]
+            read = read_files(fmt, list(paths), on_file)
+            table, flags = read.only_year(year), read.flags
+            parquet_paths = [write_parquet(table, normalized)]
             present = set(table.station)
             cities = {**table.city_of_station, **(station_cities or {})}
         city, stations = choose_stations(present, cities, city)
+        gaps = missing_hours(parquet_paths, stations, year)
         dust = set(dust_days)
         if engine == "duckdb":
             from .duckdb_engine import evaluate_duckdb
@@ -113,7 +150,9 @@ def evaluate_files(
         all_days=all_days, excluding_dust=no_dust,
         dust_days=sum(1 for d in days if d.dust),
     )
-    return Evaluation(result, days)
+    result.extra["flagged"] = flags.to_json()
+    result.extra["missing_hours"] = gaps
+    return Evaluation(result, days, flags)
 
 
 def daily_records(days: Sequence[DailyCity]) -> list[dict[str, Any]]:

@@ -23,6 +23,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .errors import AirDataError
+from .flags import DUPLICATE, FlagReport
 from .standards import POLLUTANTS
 
 LAYOUT_KEY = b"ecotrack.air.layout"
@@ -50,12 +51,20 @@ class HourlyTable:
         default_factory=lambda: {p: [] for p in POLLUTANTS}
     )
     city_of_station: dict[str, str] = field(default_factory=dict)
+    # (file, row) of each record, where a reader knows it: names duplicates in the report.
+    origin: list[tuple[str, int]] = field(default_factory=list)
+    flags: FlagReport = field(default_factory=FlagReport)
 
     def __len__(self) -> int:
         return len(self.station)
 
-    def append(self, station: str, day: dt.date, hour: int, row: Sequence[float | None]) -> None:
+    def append(
+        self, station: str, day: dt.date, hour: int, row: Sequence[float | None],
+        origin: tuple[str, int] | None = None,
+    ) -> None:
         """Add one hour; `row` holds the values in POLLUTANTS order."""
+        if origin is not None:
+            self.origin.append(origin)
         self.station.append(station)
         self.date.append(day)
         self.hour.append(hour)
@@ -68,12 +77,20 @@ class HourlyTable:
         self.hour += other.hour
         for p in POLLUTANTS:
             self.values[p] += other.values[p]
-        self.city_of_station.update(other.city_of_station)
+        for station, city in other.city_of_station.items():
+            self.city_of_station.setdefault(station, city)  # the first file that names it
+        self.origin += other.origin
+        self.flags.merge(other.flags)
 
     def only_year(self, year: int) -> HourlyTable:
         """The rows of one calendar year (the engines never look across a year's end)."""
-        keep = [i for i, d in enumerate(self.date) if d.year == year]
-        out = HourlyTable(city_of_station=dict(self.city_of_station))
+        return self.select([i for i, d in enumerate(self.date) if d.year == year])
+
+    def select(self, keep: Sequence[int]) -> HourlyTable:
+        """The rows at `keep`, with the same cities and flags."""
+        out = HourlyTable(city_of_station=dict(self.city_of_station), flags=self.flags)
+        if len(self.origin) == len(self.station):
+            out.origin = [self.origin[i] for i in keep]
         out.station = [self.station[i] for i in keep]
         out.date = [self.date[i] for i in keep]
         out.hour = [self.hour[i] for i in keep]
@@ -92,16 +109,22 @@ class HourlyTable:
         )
 
 
-def check_unique_hours(table: HourlyTable, source: str) -> None:
-    """One value per station and hour: a duplicate is an error, not silently averaged."""
-    seen: set[tuple[str, dt.date, int]] = set()
+def drop_duplicate_hours(table: HourlyTable) -> HourlyTable:
+    """One value per station and hour: every record of a duplicated hour is left out and flagged.
+
+    Which copy is right cannot be known, so none is used (never silently averaged)."""
+    rows: dict[tuple[str, dt.date, int], list[int]] = {}
     for i, key in enumerate(zip(table.station, table.date, table.hour, strict=True)):
-        if key in seen:
-            raise AirDataError(
-                f"second record for station {key[0]} at {key[1]} hour {key[2]}",
-                file=source, row=i + 1, field="station/time",
-            )
-        seen.add(key)
+        rows.setdefault(key, []).append(i)
+    dropped = {i for idx in rows.values() if len(idx) > 1 for i in idx}
+    if not dropped:
+        return table
+    known = len(table.origin) == len(table.station)
+    for i in sorted(dropped):
+        file, row = table.origin[i] if known else ("", i + 1)
+        text = f"{table.station[i]} {table.date[i]} {table.hour[i]:02d}h"
+        table.flags.flag(DUPLICATE, file, row, "station/time", text)
+    return table.select([i for i in range(len(table)) if i not in dropped])
 
 
 def write_parquet(table: HourlyTable, path: Path) -> Path:

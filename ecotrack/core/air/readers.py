@@ -10,7 +10,9 @@ Formats:
 - `long`: one value per row: station, time, pollutant, value, unit (see docs/air.md).
 Station metadata (CSV: station, city) is read by `read_stations`.
 
-Every error names the file, the line (the header is line 1) and the field.
+A structural error (missing column, unreadable file) raises AirDataError naming the file,
+the line (the header is line 1) and the field; a bad value or row is left out and counted in
+the table's FlagReport (see flags.py).
 """
 
 from __future__ import annotations
@@ -23,9 +25,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .errors import AirDataError
-from .hourly import HourlyTable, check_unique_hours
+from .flags import BAD_POLLUTANT, BAD_STATION, BAD_TIME, BAD_UNIT, DUPLICATE, FlagReport
+from .hourly import HourlyTable, drop_duplicate_hours
 from .standards import CANONICAL_UNIT, POLLUTANTS
-from .units import conversion_factor, parse_value, pollutant_code
+from .units import classify_value, conversion_factor, pollutant_or_none, unit_code
 
 FORMATS: tuple[str, ...] = ("prsa", "cnemc", "long", "parquet")
 
@@ -62,13 +65,39 @@ def _rows(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str
         yield from enumerate(reader, start=2)
 
 
-def _int(text: str | None, *, file: str, row: int, field: str) -> int:
+def _int(text: str | None) -> int | None:
     try:
         return int(float(text or ""))
-    except ValueError:
-        raise AirDataError(
-            f"not a whole number: {text!r}", file=file, row=row, field=field
-        ) from None
+    except (ValueError, OverflowError):
+        return None
+
+
+def _prsa_day(row: dict[str, str]) -> tuple[date, int] | tuple[None, str]:
+    """(day, hour) of a PRSA row, or (None, field at fault)."""
+    parts = [_int(row[k]) for k in ("year", "month", "day")]
+    hour = _int(row["hour"])
+    try:
+        day = date(*parts)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None, "year/month/day"
+    if hour is None or not 0 <= hour <= 23:
+        return None, "hour"
+    return day, hour
+
+
+def _values(
+    row: dict[str, str], columns: dict[str, str], factors: dict[str, float],
+    flags: FlagReport, source: str, line: int,
+) -> list[float | None]:
+    """The row's values in POLLUTANTS order; a flagged cell is None and counted."""
+    out: list[float | None] = []
+    for p in POLLUTANTS:
+        text = row[columns[p]] or ""
+        value, kind = classify_value(text, p, factors[p])
+        if kind is not None:
+            flags.flag(kind, source, line, columns[p], text)
+        out.append(value)
+    return out
 
 
 def read_prsa(path: Path) -> HourlyTable:
@@ -81,40 +110,30 @@ def read_prsa(path: Path) -> HourlyTable:
     required = ("year", "month", "day", "hour", "station", *PRSA_COLUMNS.values())
     table = HourlyTable()
     for line, row in _rows(path, required):
-        parts = [_int(row[k], file=source, row=line, field=k) for k in ("year", "month", "day")]
-        hour = _int(row["hour"], file=source, row=line, field="hour")
-        try:
-            day = date(*parts)
-        except ValueError as exc:
-            raise AirDataError(str(exc), file=source, row=line, field="year/month/day") from None
-        if not 0 <= hour <= 23:
-            raise AirDataError(f"hour {hour} outside 0…23", file=source, row=line, field="hour")
-        values = [
-            parse_value(
-                row[PRSA_COLUMNS[p]], p, factors[p], file=source, row=line, field=PRSA_COLUMNS[p]
-            )
-            for p in POLLUTANTS
-        ]
-        station = row["station"].strip()
+        day, hour = _prsa_day(row)
+        if day is None:
+            field_name = str(hour)
+            text = "-".join(row[k] or "" for k in ("year", "month", "day"))
+            table.flags.flag(BAD_TIME, source, line, field_name,
+                             text if field_name != "hour" else row["hour"] or "")
+            continue
+        station = (row["station"] or "").strip()
         if not station:
-            raise AirDataError("empty station", file=source, row=line, field="station")
-        table.append(station, day, hour, values)
-    check_unique_hours(table, source)
+            table.flags.flag(BAD_STATION, source, line, "station", row["station"] or "")
+            continue
+        values = _values(row, PRSA_COLUMNS, factors, table.flags, source, line)
+        table.append(station, day, int(hour), values, (source, line))
     return table
 
 
-def _parse_time(text: str, *, file: str, row: int, field: str) -> datetime:
+def parse_time(text: str) -> datetime | None:
+    """A local (UTC+8) whole hour `YYYY-MM-DD HH:MM[:SS]` (or with /), else None."""
     try:
         moment = datetime.fromisoformat(text.strip().replace("/", "-"))
     except ValueError:
-        raise AirDataError(
-            f"not a time (want YYYY-MM-DD HH:MM[:SS]): {text!r}", file=file, row=row, field=field
-        ) from None
-    if moment.tzinfo is not None or moment.minute or moment.second:
-        raise AirDataError(
-            f"want a local (UTC+8) whole hour without time zone: {text!r}",
-            file=file, row=row, field=field,
-        )
+        return None
+    if moment.tzinfo is not None or moment.minute or moment.second or moment.microsecond:
+        return None
     return moment
 
 
@@ -127,46 +146,66 @@ def read_cnemc(path: Path) -> HourlyTable:
     }
     table = HourlyTable()
     for line, row in _rows(path, ("timepoint", "stationcode", "area", *CNEMC_COLUMNS.values())):
-        moment = _parse_time(row["timepoint"], file=source, row=line, field="timepoint")
-        station = row["stationcode"].strip()
+        moment = parse_time(row["timepoint"] or "")
+        if moment is None:
+            table.flags.flag(BAD_TIME, source, line, "timepoint", row["timepoint"] or "")
+            continue
+        station = (row["stationcode"] or "").strip()
         if not station:
-            raise AirDataError("empty station code", file=source, row=line, field="stationcode")
-        values = [
-            parse_value(
-                row[CNEMC_COLUMNS[p]], p, factors[p], file=source, row=line,
-                field=CNEMC_COLUMNS[p],
-            )
-            for p in POLLUTANTS
-        ]
-        table.append(station, moment.date(), moment.hour, values)
-        city = row["area"].strip()
+            table.flags.flag(BAD_STATION, source, line, "stationcode", row["stationcode"] or "")
+            continue
+        values = _values(row, CNEMC_COLUMNS, factors, table.flags, source, line)
+        table.append(station, moment.date(), moment.hour, values, (source, line))
+        city = (row["area"] or "").strip()
         if city:
             table.city_of_station.setdefault(station, city)
-    check_unique_hours(table, source)
     return table
 
 
 def read_long(path: Path) -> HourlyTable:
     """A long-format CSV: station, time, pollutant, value, unit (one value per row)."""
-    source = str(path)
+    return read_long_files([path])
+
+
+def read_long_files(paths: list[Path]) -> HourlyTable:
+    """Long-format CSVs read together: one station-hour may be spread over several files
+    (e.g. one file per pollutant). A second value of the same station, hour and pollutant
+    flags both (duplicate_hour)."""
+    flags = FlagReport()
     cells: dict[tuple[str, datetime], list[float | None]] = {}
+    lines: dict[tuple[str, datetime, str], list[tuple[str, int, str]]] = {}
     index = {p: i for i, p in enumerate(POLLUTANTS)}
-    for line, row in _rows(path, LONG_COLUMNS):
-        station = row["station"].strip()
+    rows = ((str(path), line, row) for path in paths for line, row in _rows(path, LONG_COLUMNS))
+    for source, line, row in rows:
+        station = (row["station"] or "").strip()
+        moment = parse_time(row["time"] or "")
+        if moment is None:
+            flags.flag(BAD_TIME, source, line, "time", row["time"] or "")
+            continue
         if not station:
-            raise AirDataError("empty station", file=source, row=line, field="station")
-        moment = _parse_time(row["time"], file=source, row=line, field="time")
-        pollutant = pollutant_code(row["pollutant"], file=source, row=line, field="pollutant")
+            flags.flag(BAD_STATION, source, line, "station", row["station"] or "")
+            continue
+        pollutant = pollutant_or_none(row["pollutant"] or "")
+        if pollutant is None:
+            flags.flag(BAD_POLLUTANT, source, line, "pollutant", row["pollutant"] or "")
+            continue
+        unit = unit_code(row["unit"] or "")
+        if unit is None:
+            flags.flag(BAD_UNIT, source, line, "unit", row["unit"] or "")
+            continue
         factor = conversion_factor(pollutant, row["unit"], file=source, row=line, field="unit")
-        value = parse_value(row["value"], pollutant, factor, file=source, row=line, field="value")
-        slots = cells.setdefault((station, moment), [None] * len(POLLUTANTS))
-        if slots[index[pollutant]] is not None:
-            raise AirDataError(
-                f"second {pollutant} value for {station} at {moment}",
-                file=source, row=line, field="value",
-            )
-        slots[index[pollutant]] = value
-    table = HourlyTable()
+        value, kind = classify_value(row["value"] or "", pollutant, factor)
+        if kind is not None:
+            flags.flag(kind, source, line, "value", row["value"] or "")
+        lines.setdefault((station, moment, pollutant), []).append(
+            (source, line, row["value"] or ""))
+        cells.setdefault((station, moment), [None] * len(POLLUTANTS))[index[pollutant]] = value
+    for (station, moment, pollutant), seen in lines.items():
+        if len(seen) > 1:
+            for source, line, text in seen:
+                flags.flag(DUPLICATE, source, line, "value", text)
+            cells[(station, moment)][index[pollutant]] = None
+    table = HourlyTable(flags=flags)
     for (station, moment), values in sorted(cells.items()):
         table.append(station, moment.date(), moment.hour, values)
     return table
@@ -191,14 +230,18 @@ def read_files(
     except KeyError:
         known = ", ".join(READERS)
         raise AirDataError(f"no CSV reader for format {fmt!r}; known: {known}") from None
+    if fmt == "long":
+        table = read_long_files(paths)  # hours may span files: merged before checking
+        if on_file is not None:
+            for path in paths:
+                on_file(path)
+        return table
     table = HourlyTable()
     for path in paths:
         table.extend(reader(path))
         if on_file is not None:
             on_file(path)
-    if len(paths) > 1:
-        check_unique_hours(table, ", ".join(str(p) for p in paths))
-    return table
+    return drop_duplicate_hours(table)
 
 
 def read_stations(path: Path) -> dict[str, str]:

@@ -61,28 +61,34 @@ def conversion_factor(pollutant: str, unit: str, *, file: str, row: int, field: 
     return _TO_UG[code] / _TO_UG[_CANONICAL_CODE[pollutant]]
 
 
-def parse_value(
-    text: str, pollutant: str, factor: float, *, file: str, row: int, field: str
-) -> float | None:
-    """Parse one concentration cell, convert it, and check it is plausible."""
+def unit_code(unit: str) -> str | None:
+    """The unit code of a spelling (ug/m3 or mg/m3), None if unknown."""
+    return _UNIT_SPELLINGS.get(unit.strip().lower())
+
+
+def pollutant_or_none(name: str) -> str | None:
+    return _POLLUTANT_SPELLINGS.get(name.strip().lower())
+
+
+def classify_value(text: str, pollutant: str, factor: float) -> tuple[float | None, str | None]:
+    """One concentration cell → (value in the canonical unit, None) or (None, flag kind).
+
+    A missing mark is (None, None): missing, not flagged. The kinds are those of flags.py.
+    """
     stripped = text.strip()
     if stripped.lower() in MISSING_MARKS:
-        return None
+        return None, None
     try:
         value = float(stripped)
     except ValueError:
-        raise AirDataError(f"not a number: {text!r}", file=file, row=row, field=field) from None
+        return None, "unparseable_number"
     if math.isnan(value):
-        return None
-    if value < 0 or math.isinf(value):
-        raise AirDataError(
-            f"impossible concentration {text!r}", file=file, row=row, field=field
-        )
+        return None, None
+    if math.isinf(value):
+        return None, "implausible"
+    if value < 0:
+        return None, "negative"
     value *= factor
     if value > PLAUSIBLE_MAX[pollutant]:
-        raise AirDataError(
-            f"implausible {pollutant} value {text!r} = {value:g} {CANONICAL_UNIT[pollutant]} "
-            f"(above {PLAUSIBLE_MAX[pollutant]:g}); is the unit right?",
-            file=file, row=row, field=field,
-        )
-    return value
+        return None, "implausible"
+    return value, None

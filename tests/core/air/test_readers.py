@@ -69,44 +69,52 @@ def test_long_format_converts_units(tmp_path):
     assert table.values["so2"] == [pytest.approx(5.0)]
 
 
+def test_long_format_missing_column_stops_with_file_row_field(tmp_path):
+    path = _write(tmp_path / "bad.csv",
+                  "station,time,pollutant,value\nS1,2025-01-01 08:00,PM2.5,58\n")
+    with pytest.raises(AirDataError, match="missing column") as caught:
+        read_long(path)
+    assert (caught.value.file, caught.value.row, caught.value.field) == (str(path), 1, "unit")
+    assert str(path) in str(caught.value) and "row 1" in str(caught.value)
+
+
+HEAD = "station,time,pollutant,value,unit\n"
+
+
 @pytest.mark.parametrize(
-    ("text", "row", "field", "message"),
+    ("text", "kind", "row", "field", "value"),
     [
-        ("station,time,pollutant,value\nS1,2025-01-01 08:00,PM2.5,58\n", 1, "unit",
-         "missing column"),
-        ("station,time,pollutant,value,unit\nS1,2025-01-01 08:00,PM2.5,5x8,µg/m³\n", 2,
-         "value", "not a number"),
-        ("station,time,pollutant,value,unit\nS1,2025-01-01 08:00,PM1,5,µg/m³\n", 2,
-         "pollutant", "unknown pollutant"),
-        ("station,time,pollutant,value,unit\nS1,2025-01-01 08:00,PM10,5,ppb\n", 2,
-         "unit", "unknown unit"),
+        (HEAD + "S1,2025-01-01 08:00,PM2.5,5x8,µg/m³\n", "unparseable_number", 2, "value", "5x8"),
+        (HEAD + "S1,2025-01-01 08:00,PM1,5,µg/m³\n", "unknown_pollutant", 2, "pollutant", "PM1"),
+        (HEAD + "S1,2025-01-01 08:00,PM10,5,ppb\n", "unknown_unit", 2, "unit", "ppb"),
         # CO in µg/m³ labelled mg/m³: 300 mg/m³ is implausible.
-        ("station,time,pollutant,value,unit\nS1,2025-01-01 08:00,PM10,5,µg/m³\n"
-         "S1,2025-01-01 09:00,CO,300,mg/m³\n", 3, "value", "implausible co"),
-        ("station,time,pollutant,value,unit\nS1,2025-01-01 08:30,PM10,5,µg/m³\n", 2,
-         "time", "whole hour"),
-        ("station,time,pollutant,value,unit\nS1,2025-01-01 08:00,PM10,5,µg/m³\n"
-         "S1,2025-01-01 08:00,PM10,6,µg/m³\n", 3, "value", "second pm10"),
-        ("station,time,pollutant,value,unit\nS1,2025-01-01 08:00,PM10,-5,µg/m³\n", 2,
-         "value", "impossible"),
+        (HEAD + "S1,2025-01-01 08:00,PM10,5,µg/m³\nS1,2025-01-01 09:00,CO,300,mg/m³\n",
+         "implausible", 3, "value", "300"),
+        (HEAD + "S1,2025-01-01 08:30,PM10,5,µg/m³\n", "unparseable_time", 2, "time",
+         "2025-01-01 08:30"),
+        (HEAD + "S1,2025-01-01 08:00,PM10,5,µg/m³\nS1,2025-01-01 08:00,PM10,6,µg/m³\n",
+         "duplicate_hour", 2, "value", "5"),
+        (HEAD + "S1,2025-01-01 08:00,PM10,-5,µg/m³\n", "negative", 2, "value", "-5"),
     ],
 )
-def test_long_format_errors_name_file_row_field(tmp_path, text, row, field, message):
+def test_long_format_bad_values_are_excluded_and_named(tmp_path, text, kind, row, field, value):
     path = _write(tmp_path / "bad.csv", text)
-    with pytest.raises(AirDataError, match=message) as caught:
-        read_long(path)
-    assert (caught.value.file, caught.value.row, caught.value.field) == (str(path), row, field)
-    assert str(path) in str(caught.value) and f"row {row}" in str(caught.value)
+    table = read_long(path)
+    report = table.flags.to_json()
+    assert list(report) == [kind]
+    assert report[kind]["examples"][0] == {"file": str(path), "row": row, "field": field,
+                                           "value": value}
+    # Nothing flagged reaches the table (both copies of a duplicated value are left out).
+    kept = [v for vs in table.values.values() for v in vs if v is not None]
+    assert kept == ([5.0] if kind == "implausible" else [])
 
 
-def test_prsa_co_mislabelled_is_caught_in_cnemc(tmp_path):
-    # A CNEMC file whose CO column holds µg/m³ (e.g. 1200) is refused: CO is mg/m³ there.
-    path = _write(tmp_path / "h.csv", CNEMC_HEADER + "\n"
-                  "2025-01-01 08:00:00,1001A,116.4,39.9,北京,东四,,40,30,30,20,20,"
-                  "20,30,25,40,50,45,5,6,1200,0.8\n")
-    with pytest.raises(AirDataError, match="implausible co") as caught:
-        read_cnemc(path)
-    assert (caught.value.row, caught.value.field) == (2, "co")
+def test_long_format_hours_may_span_files(tmp_path):
+    a = _write(tmp_path / "a.csv", HEAD + "S1,2025-01-01 08:00,PM10,5,µg/m³\n")
+    b = _write(tmp_path / "b.csv", HEAD + "S1,2025-01-01 08:00,SO2,7,µg/m³\n")
+    table = read_files("long", [a, b])
+    assert len(table) == 1 and not table.flags.kinds
+    assert (table.values["pm10"], table.values["so2"]) == ([5.0], [7.0])
 
 
 def test_prsa_missing_column(tmp_path):
@@ -116,9 +124,13 @@ def test_prsa_missing_column(tmp_path):
     assert caught.value.field == "CO"
 
 
-def test_duplicate_hours_across_files_are_an_error():
-    with pytest.raises(AirDataError, match="second record"):
-        read_files("prsa", [DONGSI, DONGSI])
+def test_duplicate_hours_across_files_are_all_excluded():
+    table = read_files("prsa", [DONGSI, DONGSI])
+    assert len(table) == 0  # which copy is right cannot be known: neither is used
+    report = table.flags.kinds["duplicate_hour"]
+    assert report.count == 2 * 120 * 24
+    assert [(e.row, e.value) for e in report.examples[:2]] == [
+        (2, "Dongsi 2015-01-01 00h"), (2, "Dongsi 2015-01-01 00h")]
 
 
 def test_station_metadata_and_dust_days(tmp_path):

@@ -168,4 +168,15 @@ class Command(BaseCommand):
             *(f"  note: {n}" for n in r["validity_notes"]),
             f"method: {r['method']}",
         ]
+        flagged = r.get("flagged") or {}
+        if flagged:
+            lines.append(f"flagged values excluded: {sum(k['count'] for k in flagged.values())}")
+        for kind, report in flagged.items():
+            lines.append(f"  {kind}: {report['count']}")
+            lines += [f"    {e['file']}, row {e['row']}, field {e['field']!r}: {e['value']!r}"
+                      for e in report["examples"]]
+        gaps = {s: n for s, n in (r.get("missing_hours") or {}).items() if n}
+        if gaps:
+            lines.append("hours without any value: "
+                         + ", ".join(f"{s} {n}" for s, n in gaps.items()))
         return "\n".join(lines)
