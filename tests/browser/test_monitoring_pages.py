@@ -1,0 +1,49 @@
+"""A reader opens Beijing's 2015 air-quality page (demo run from the real excerpt) in a real
+browser: heat-map, monthly bars and limits table are there, the keyboard reaches the daily
+table alternative, and nothing is fetched from outside the site."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from ecotrack.monitoring import demo
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_city_year_page_charts_tables_keyboard_and_no_external_requests(
+    page, places, live_server
+):
+    demo.load(lambda _message: None)
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto("/monitoring/110000/2015/")
+
+    calendar = page.locator('svg[aria-labelledby="calendar-title"]')
+    expect(calendar).to_be_visible()
+    expect(calendar.locator("rect")).to_have_count(365)  # one cell per day of 2015
+    bars = page.locator('svg[aria-labelledby="bars-title"]')
+    expect(bars).to_be_visible()
+    assert bars.locator("rect").count() >= 12  # at least one segment per month
+    limits = page.locator('section[aria-labelledby="limits-heading"] table')
+    expect(limits).to_be_visible()
+    expect(limits.locator("tbody tr").first).to_contain_text("PM2.5")
+
+    # Tab from the top of the page until the daily-table disclosure has the focus.
+    summary = page.locator('section[aria-labelledby="calendar-heading"] details > summary')
+    daily = page.locator('section[aria-labelledby="calendar-heading"] details table')
+    expect(daily).to_be_hidden()
+    page.locator("body").focus()
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if summary.evaluate("node => node === document.activeElement"):
+            break
+    else:
+        pytest.fail("keyboard focus never reached the daily table alternative")
+    page.keyboard.press("Enter")
+    expect(daily).to_be_visible()
+    expect(daily.locator("tbody tr")).to_have_count(365)
+    expect(daily.locator("tbody tr").first).to_contain_text("2015-01-01")
+
+    assert requested and [u for u in requested if not u.startswith(live_server.url)] == []
