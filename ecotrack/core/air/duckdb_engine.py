@@ -108,6 +108,7 @@ def evaluate_cities_duckdb(
         con.register("city_stations", pa.table({
             "station": pa.array(stations, pa.string()),
             "city": pa.array([city_of_station[s] for s in stations], pa.string()),
+            "sid": pa.array(range(len(stations)), pa.int32()),
         }))
         con.register("dust_days", pa.table({"obs_day": pa.array(sorted(dust_days), pa.date32())}))
         con.execute(f"CREATE TEMP TABLE station_day AS {station_day_sql(year, DUCKDB)}")

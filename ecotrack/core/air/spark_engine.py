@@ -56,7 +56,8 @@ def evaluate_spark(
             f"hour {duplicate['hour']}", field="station/date/hour",
         )
     source.createOrReplaceTempView("hourly_source")
-    spark.createDataFrame([(s, "") for s in sorted(stations)], "station STRING, city STRING") \
+    spark.createDataFrame([(s, "", i) for i, s in enumerate(sorted(stations))],
+                          "station STRING, city STRING, sid INT") \
         .createOrReplaceTempView("city_stations")
     spark.createDataFrame([(d,) for d in sorted(dust_days)], "obs_day DATE") \
         .createOrReplaceTempView("dust_days")
