@@ -8,6 +8,9 @@ against the one before it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext as _
 
 from ecotrack.cbi.models import Assessment, IndicatorEntry
 from ecotrack.core.cbi import (
@@ -18,6 +21,7 @@ from ecotrack.core.cbi import (
     Indicator,
     IndicatorChange,
     IndicatorResult,
+    InputField,
     compare,
 )
 from ecotrack.places.models import localized
@@ -48,6 +52,63 @@ def previous_of(assessment: Assessment) -> Assessment | None:
 
 
 @dataclass(frozen=True)
+class InputLine:
+    """One raw input as the assessment page shows it, with its data year and source (its own,
+    or the indicator's when it has none)."""
+
+    label: str
+    value: str
+    unit: str
+    year: int | None
+    source: str
+    own_year: bool
+    own_source: bool
+
+
+def _input_value(indicator: Indicator, f: InputField, stored: Any) -> str:
+    if f.kind == "area_list":
+        return ", ".join(str(v) for v in stored)
+    if f.kind == "taxon_groups":
+        return "; ".join(
+            _("%(group)s: %(native)s native, %(invasive)s invasive alien")
+            % {
+                "group": g.get("group", ""),
+                "native": g.get("native_species", ""),
+                "invasive": g.get("invasive_species", ""),
+            }
+            for g in stored
+        )
+    if f.kind == "answer":
+        band = next((b for b in indicator.bands if b.answer == stored), None)
+        return localized(band.text_zh, band.text) if band is not None else str(stored)
+    return str(stored)
+
+
+def input_lines(indicator: Indicator, entry: IndicatorEntry | None) -> list[InputLine]:
+    """The answered inputs of one indicator in the edition's order."""
+    if entry is None:
+        return []
+    lines = []
+    for f in indicator.inputs:
+        if f.name not in entry.inputs:
+            continue
+        own = entry.input_provenance.get(f.name) or {}
+        year, source = entry.provenance_of(f.name)
+        lines.append(
+            InputLine(
+                label=localized(f.label_zh, f.label),
+                value=_input_value(indicator, f, entry.inputs[f.name]),
+                unit="" if f.kind in ("answer", "text", "year") else f.unit,
+                year=year,
+                source=source,
+                own_year=own.get("year") is not None,
+                own_source=bool(own.get("source")),
+            )
+        )
+    return lines
+
+
+@dataclass(frozen=True)
 class IndicatorRow:
     indicator: Indicator
     entry: IndicatorEntry | None
@@ -58,6 +119,10 @@ class IndicatorRow:
     @property
     def name(self) -> str:
         return localized(self.indicator.name_zh, self.indicator.name)
+
+    @property
+    def inputs(self) -> list[InputLine]:
+        return input_lines(self.indicator, self.entry)
 
     @property
     def band_text(self) -> str:

@@ -57,7 +57,8 @@ def edit_profile(request: HttpRequest, code: str, year: int) -> HttpResponse:
 
 
 def _save_component(assessment: Assessment, form: ComponentForm) -> None:
-    """Store each indicator's inputs and metadata, then rescore, all or nothing."""
+    """Store each indicator's inputs, their year and source, and metadata, then rescore, all or
+    nothing."""
     with transaction.atomic():
         for indicator in form.indicators:
             stored = form.stored_inputs[indicator.key]
@@ -73,6 +74,7 @@ def _save_component(assessment: Assessment, form: ComponentForm) -> None:
             if entry is None:
                 entry = IndicatorEntry(assessment=assessment, indicator_key=indicator.key)
             entry.inputs = stored
+            entry.input_provenance = form.stored_provenance(indicator)
             entry.data_year = values["data_year"]
             entry.source = values["source"] or ""
             entry.evidence_url = values["evidence_url"] or ""

@@ -17,13 +17,23 @@ from django.core.validators import FileExtensionValidator
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from ecotrack.cbi.models import PROFILE_SECTIONS, YEAR_VALIDATORS, Assessment, IndicatorEntry
+from ecotrack.cbi.models import (
+    FIRST_DATA_YEAR,
+    PROFILE_SECTIONS,
+    Assessment,
+    IndicatorEntry,
+    last_data_year,
+)
 from ecotrack.cbi.scoring import assessment_inputs
 from ecotrack.core.cbi import CBIInputError, Edition, Indicator, InputField, Problem
 from ecotrack.core.cbi import score_assessment as core_score
 from ecotrack.places.models import Jurisdiction, localized
 
 META_FIELDS = ("data_year", "source", "evidence_url", "evidence_file", "notes")
+# Per input: its own data year and source; empty means the indicator's (META_FIELDS above).
+PROVENANCE_PARTS = ("year", "source")
+# Inputs that are years themselves (survey years) carry no data year of their own.
+NO_PROVENANCE_KINDS = frozenset({"year"})
 EVIDENCE_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "csv", "txt", "jpg", "jpeg", "png"]
 MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
 ITEM = re.compile(r"^(?P<base>[a-z_0-9]+)\[(?P<index>\d+)\](?:\.(?P<sub>[a-z_]+))?$")
@@ -81,11 +91,24 @@ def _format_groups(groups: list[dict[str, Any]]) -> str:
 
 
 @dataclass
+class InputRow:
+    """One raw input on the form: its value field and, for most kinds, its year and source."""
+
+    value: forms.BoundField
+    year: forms.BoundField | None = None
+    source: forms.BoundField | None = None
+
+    @property
+    def fields(self) -> list[forms.BoundField]:
+        return [f for f in (self.value, self.year, self.source) if f is not None]
+
+
+@dataclass
 class IndicatorFieldset:
     """What the template shows for one indicator: its input and meta fields, and its errors."""
 
     indicator: Indicator
-    inputs: list[forms.BoundField]
+    inputs: list[InputRow]
     meta: list[forms.BoundField]
     errors: list[str] = field(default_factory=list)
 
@@ -103,8 +126,17 @@ class IndicatorFieldset:
         return any(f.errors or f.value() for f in self.meta)
 
 
+def has_provenance(f: InputField) -> bool:
+    return f.kind not in NO_PROVENANCE_KINDS
+
+
+def _input_label(f: InputField) -> str:
+    return localized(f.label_zh, f.label)
+
+
 class ComponentForm(forms.Form):
-    """Part II inputs of every indicator in one core component, plus data year, source,
+    """Part II inputs of every indicator in one core component, each with an optional data year
+    and source of its own, plus the indicator's data year and source (the inputs' default),
     evidence and notes. An indicator with no input filled in stays unanswered."""
 
     def __init__(
@@ -129,6 +161,14 @@ class ComponentForm(forms.Form):
                 self.fields[name] = self._input_field(indicator, input_field)
                 if entry is not None and input_field.name in entry.inputs:
                     self.initial[name] = self._initial(input_field, entry.inputs[input_field.name])
+                if not has_provenance(input_field):
+                    continue
+                own = (entry.input_provenance.get(input_field.name) if entry else None) or {}
+                for part in PROVENANCE_PARTS:
+                    part_name = self.provenance_name(indicator, input_field.name, part)
+                    self.fields[part_name] = self._provenance_field(input_field, part)
+                    if own.get(part) is not None:
+                        self.initial[part_name] = own[part]
             for name, meta_field in self._meta_fields().items():
                 self.fields[self.field_name(indicator, name)] = meta_field
                 if entry is not None:
@@ -137,6 +177,11 @@ class ComponentForm(forms.Form):
     @staticmethod
     def field_name(indicator: Indicator, name: str) -> str:
         return f"{indicator.key}-{name}"
+
+    @staticmethod
+    def provenance_name(indicator: Indicator, name: str, part: str) -> str:
+        """`natural_areas-natural_area_ha-year`: an input's own data year (or source)."""
+        return f"{indicator.key}-{name}-{part}"
 
     # Building fields -------------------------------------------------------------------------
 
@@ -176,15 +221,33 @@ class ComponentForm(forms.Form):
         )
 
     @staticmethod
+    def _provenance_field(f: InputField, part: str) -> forms.Field:
+        # Labels name the input, so a screen reader and the error list say whose year it is.
+        if part == "year":
+            return forms.IntegerField(
+                label=_("Data year of “%(input)s”") % {"input": _input_label(f)},
+                required=False,
+                widget=forms.NumberInput(attrs={"class": "cbi-year", "autocomplete": "off"}),
+            )
+        return forms.CharField(
+            label=_("Source of “%(input)s”") % {"input": _input_label(f)},
+            required=False,
+            max_length=300,
+        )
+
+    @staticmethod
     def _meta_fields() -> dict[str, forms.Field]:
         return {
             "data_year": forms.IntegerField(
-                label=gettext_lazy("Data year"),
+                label=gettext_lazy("Data year (default for the inputs)"),
                 required=False,
-                min_value=YEAR_VALIDATORS[0].limit_value,
-                max_value=YEAR_VALIDATORS[1].limit_value,
+                widget=forms.NumberInput(attrs={"class": "cbi-year", "autocomplete": "off"}),
             ),
-            "source": forms.CharField(label=gettext_lazy("Source"), required=False, max_length=300),
+            "source": forms.CharField(
+                label=gettext_lazy("Source (default for the inputs)"),
+                required=False,
+                max_length=300,
+            ),
             "evidence_url": forms.URLField(
                 label=gettext_lazy("Evidence link"), required=False, assume_scheme="https"
             ),
@@ -215,16 +278,83 @@ class ComponentForm(forms.Form):
         return [
             IndicatorFieldset(
                 indicator=i,
-                inputs=[self[self.field_name(i, f.name)] for f in i.inputs],
+                inputs=[self._input_row(i, f) for f in i.inputs],
                 meta=[self[self.field_name(i, name)] for name in META_FIELDS],
                 errors=self.indicator_errors.get(i.key, []),
             )
             for i in self.indicators
         ]
 
+    def _input_row(self, indicator: Indicator, f: InputField) -> InputRow:
+        if not has_provenance(f):
+            return InputRow(self[self.field_name(indicator, f.name)])
+        return InputRow(
+            self[self.field_name(indicator, f.name)],
+            self[self.provenance_name(indicator, f.name, "year")],
+            self[self.provenance_name(indicator, f.name, "source")],
+        )
+
+    def _check_year(self, name: str, label: str, cleaned: dict[str, Any]) -> None:
+        year = cleaned.get(name)
+        if year is not None and not FIRST_DATA_YEAR <= year <= last_data_year():
+            self.add_error(
+                name,
+                _("%(field)s must be between %(first)s and %(last)s, got %(year)s.")
+                % {
+                    "field": label,
+                    "first": FIRST_DATA_YEAR,
+                    "last": last_data_year(),
+                    "year": year,
+                },
+            )
+
+    def _clean_provenance(self, indicator: Indicator, cleaned: dict[str, Any]) -> None:
+        """Years in range, named by their field; no year or source for an input left empty."""
+        self._check_year(
+            self.field_name(indicator, "data_year"),
+            _("Data year of indicator %(number)s") % {"number": indicator.number},
+            cleaned,
+        )
+        for f in indicator.inputs:
+            if not has_provenance(f):
+                continue
+            year_name = self.provenance_name(indicator, f.name, "year")
+            self._check_year(year_name, str(self.fields[year_name].label), cleaned)
+            given = [
+                p
+                for p in PROVENANCE_PARTS
+                if cleaned.get(self.provenance_name(indicator, f.name, p)) not in (None, "")
+            ]
+            value = (cleaned.get(self.field_name(indicator, f.name)) or "").strip()
+            if given and not value and not self.has_error(self.field_name(indicator, f.name)):
+                self.add_error(
+                    self.provenance_name(indicator, f.name, given[0]),
+                    _("“%(input)s” has no value: enter it, or clear its data year and source.")
+                    % {"input": _input_label(f)},
+                )
+
+    def stored_provenance(self, indicator: Indicator) -> dict[str, dict[str, Any]]:
+        """The indicator's per-input year and source as stored (only what was given)."""
+        cleaned = self.cleaned_data
+        result: dict[str, dict[str, Any]] = {}
+        for f in indicator.inputs:
+            if not has_provenance(f) or f.name not in self.stored_inputs[indicator.key]:
+                continue
+            year = cleaned.get(self.provenance_name(indicator, f.name, "year"))
+            source = (cleaned.get(self.provenance_name(indicator, f.name, "source")) or "").strip()
+            own: dict[str, Any] = {}
+            if year is not None:
+                own["year"] = year
+            if source:
+                own["source"] = source
+            if own:
+                result[f.name] = own
+        return result
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         for indicator in self.indicators:
+            self._clean_provenance(indicator, cleaned)
             upload = cleaned.get(self.field_name(indicator, "evidence_file"))
             if upload and getattr(upload, "size", 0) > MAX_EVIDENCE_BYTES:
                 self.add_error(
@@ -324,8 +454,14 @@ class ComponentForm(forms.Form):
         """(field id, label with indicator number, message) for the list at the top of the page."""
         rows = []
         for indicator in self.indicators:
-            for name in [f.name for f in indicator.inputs] + list(META_FIELDS):
-                bound = self[self.field_name(indicator, name)]
+            names = []
+            for f in indicator.inputs:
+                names.append(self.field_name(indicator, f.name))
+                if has_provenance(f):
+                    names += [self.provenance_name(indicator, f.name, p) for p in PROVENANCE_PARTS]
+            names += [self.field_name(indicator, name) for name in META_FIELDS]
+            for name in names:
+                bound = self[name]
                 for error in bound.errors:
                     rows.append(
                         (bound.id_for_label, f"{indicator.number}. {bound.label}", str(error))

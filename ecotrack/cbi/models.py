@@ -11,9 +11,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ecotrack.core.cbi import DEFAULT_EDITION
@@ -23,6 +25,22 @@ if TYPE_CHECKING:  # django-stubs is a development dependency only
     from django_stubs_ext import StrOrPromise
 
 YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
+# A figure's data year (of an indicator or of one input): old censuses and surveys are fine,
+# a year after next is a typo.
+FIRST_DATA_YEAR = 1900
+
+
+def last_data_year() -> int:
+    return timezone.now().year + 1
+
+
+def validate_data_year(value: int) -> None:
+    if not FIRST_DATA_YEAR <= value <= last_data_year():
+        raise ValidationError(
+            _("must be between %(first)s and %(last)s, got %(value)s"),
+            code="data_year_range",
+            params={"first": FIRST_DATA_YEAR, "last": last_data_year(), "value": value},
+        )
 
 
 class EditionChoice(models.TextChoices):
@@ -165,6 +183,14 @@ class IndicatorEntry(models.Model):
 
     `inputs` holds the edition's input fields with numbers kept as decimal strings ("6.9"), so
     nothing is rounded through binary floats before the core reads them exactly.
+
+    `data_year` and `source` are the indicator's defaults. `input_provenance` holds, per input
+    field, the data year and source where they differ from those defaults, e.g. the natural area
+    from a 2022 land-cover survey and the city area from the 2020 statistical yearbook:
+    `{"natural_area_ha": {"year": 2022, "source": "land-cover survey"}}`. Only inputs that are
+    answered appear, and only the keys given ("year", "source"); `provenance_of()` fills the rest
+    from the defaults. One JSON field rather than a row per input keeps the form a single form,
+    and the audit trail shows an entry's inputs and their provenance changing in one history.
     """
 
     assessment = models.ForeignKey(
@@ -173,9 +199,12 @@ class IndicatorEntry(models.Model):
     indicator_key = models.CharField(_("indicator"), max_length=60)
     inputs = models.JSONField(_("inputs"), default=dict, blank=True)
     data_year = models.PositiveSmallIntegerField(
-        _("data year"), null=True, blank=True, validators=YEAR_VALIDATORS
+        _("data year"), null=True, blank=True, validators=[validate_data_year]
     )
     source = models.CharField(_("source"), max_length=300, blank=True)
+    input_provenance = models.JSONField(
+        _("data year and source per input"), default=dict, blank=True
+    )
     evidence_url = models.URLField(_("evidence link"), blank=True)
     evidence_file = models.FileField(_("evidence file"), upload_to=evidence_path, blank=True)
     notes = models.TextField(_("notes"), blank=True)
@@ -211,6 +240,12 @@ class IndicatorEntry(models.Model):
     @property
     def is_answered(self) -> bool:
         return bool(self.inputs)
+
+    def provenance_of(self, field_name: str) -> tuple[int | None, str]:
+        """(data year, source) of one input: its own where given, else the indicator's."""
+        own = self.input_provenance.get(field_name) or {}
+        year = own.get("year")
+        return (year if year is not None else self.data_year, own.get("source") or self.source)
 
 
 class BandCorrection(models.Model):

@@ -132,6 +132,8 @@ def detail(request: HttpRequest, code: str, year: int) -> HttpResponse:
             "vs_previous_total": _total_change(result, previous_result),
             "entry_histories": _entry_histories(request, assessment, entries, edition),
             "previous": previous if previous_result is not None else None,
+            # The inputs' sub-table spans every column after "#" of the indicator table.
+            "input_colspan": 6 + (baseline_result is not None) + (previous_result is not None),
             "can_edit": workflow.can_change_inputs(request.user, assessment),
             "can_review": permissions.can_review(request.user, assessment.jurisdiction),
             "actions": workflow.available_actions(request.user, assessment),
