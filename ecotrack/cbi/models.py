@@ -43,6 +43,28 @@ def validate_data_year(value: int) -> None:
         )
 
 
+def input_provenance_problem(value: object) -> str:
+    """What is wrong with an `IndicatorEntry.input_provenance` read from outside (an import);
+    "" if nothing. Shape: {"field": {"year": 2022, "source": "…"}}, both keys optional."""
+    if value is None:
+        return ""
+    if not isinstance(value, dict):
+        return 'must be an object such as {"natural_area_ha": {"year": 2022, "source": "…"}}'
+    for name, own in value.items():
+        if not isinstance(own, dict) or set(own) - {"year", "source"}:
+            return f"{name}: must be an object with only 'year' and 'source'"
+        year = own.get("year")
+        if year is not None and (
+            not isinstance(year, int)
+            or isinstance(year, bool)
+            or not FIRST_DATA_YEAR <= year <= last_data_year()
+        ):
+            return f"{name}.year: must be a year from {FIRST_DATA_YEAR} to {last_data_year()}"
+        if not isinstance(own.get("source", ""), str):
+            return f"{name}.source: must be text"
+    return ""
+
+
 class EditionChoice(models.TextChoices):
     CBI_2021 = "2021", _("2021 Handbook (28 indicators, 112 points)")
     CBI_2014 = "2014", _("2014 User's Manual (23 indicators, 92 points)")

@@ -155,3 +155,58 @@ def test_csv_zip_and_folder_have_one_file_per_table(tmp_path, client):
     response = client.get("/reports/export/150500.zip")
     names = zipfile.ZipFile(BytesIO(response.content)).namelist()
     assert "150500/indicators.csv" in names and "150500/meta.json" in names
+
+
+def _published_cbi_assessment():
+    from ecotrack.cbi.models import Assessment, IndicatorEntry
+
+    assessment = Assessment.objects.create(
+        jurisdiction_id=Profile.objects.get(jurisdiction__code="150500").jurisdiction_id,
+        year=2024, edition="2021", status="reviewed", is_published=True, total=2,
+        max_points=112, component_scores={"native_biodiversity": 2},
+    )
+    IndicatorEntry.objects.create(
+        assessment=assessment, indicator_key="natural_areas",
+        inputs={"natural_area_ha": "12", "city_area_ha": "100"},
+        data_year=2020, source="Statistical yearbook 2020",
+        input_provenance={"natural_area_ha": {"year": 2022, "source": "Land-cover survey"}},
+        score=2, value_text="12%", band_text="7.0%–13.9%",
+    )
+    return assessment
+
+
+def test_cbi_inputs_keep_their_own_year_and_source_through_xlsx(tmp_path):
+    from ecotrack.cbi.models import Assessment, IndicatorEntry
+
+    _published_cbi_assessment()
+    before = canonical(tmp_path, "before.json")
+    row = before["tables"]["cbi_indicators"][0]
+    assert row["input_provenance"] == {
+        "natural_area_ha": {"year": 2022, "source": "Land-cover survey"}}
+    assert (row["data_year"], row["source"]) == (2020, "Statistical yearbook 2020")
+    xlsx = export(tmp_path, "xlsx", "cbi.xlsx")
+    Assessment.objects.filter(jurisdiction__code="150500").delete()
+    assert "cbi_indicators: 1 created" in import_file(xlsx)
+    entry = IndicatorEntry.objects.get(assessment__jurisdiction__code="150500")
+    assert entry.provenance_of("natural_area_ha") == (2022, "Land-cover survey")
+    assert entry.provenance_of("city_area_ha") == (2020, "Statistical yearbook 2020")
+    assert canonical(tmp_path, "after.json") == before
+
+
+def test_bad_cbi_input_provenance_names_the_row_and_field_and_stores_nothing(tmp_path):
+    from ecotrack.cbi.models import IndicatorEntry
+
+    _published_cbi_assessment()
+    xlsx = export(tmp_path, "xlsx", "badcbi.xlsx")
+    book = load_workbook(xlsx)
+    sheet = book["cbi_indicators"]
+    header = [c.value for c in sheet[1]]
+    sheet.cell(row=2, column=header.index("input_provenance") + 1).value = json.dumps(
+        {"natural_area_ha": {"year": 1850}})
+    book.save(xlsx)
+    with pytest.raises(CommandError) as error:
+        import_file(xlsx)
+    assert ("badcbi.xlsx, sheet 'cbi_indicators', row 2, field 'input_provenance': "
+            "natural_area_ha.year: must be a year from 1900") in str(error.value)
+    entry = IndicatorEntry.objects.get(assessment__jurisdiction__code="150500")
+    assert entry.provenance_of("natural_area_ha") == (2022, "Land-cover survey")

@@ -188,7 +188,8 @@ def cbi_indicators(place: Jurisdiction) -> Iterable[Row]:
             yield {
                 "jurisdiction_code": place.code, "year": a.year,
                 "indicator_key": e.indicator_key, "inputs": e.inputs, "data_year": e.data_year,
-                "source": e.source, "evidence_url": e.evidence_url, "notes": e.notes,
+                "source": e.source, "input_provenance": e.input_provenance,
+                "evidence_url": e.evidence_url, "notes": e.notes,
                 "score": e.score, "value_text": e.value_text, "band_text": e.band_text,
                 "provisional": e.provisional,
             }

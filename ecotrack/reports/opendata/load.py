@@ -362,11 +362,16 @@ class Loader:
         if assessment is None:
             raise self.fail("cbi_indicators", number, "year",
                             f"no CBI assessment {row['year']} in sheet 'cbi_assessments'")
+        from ecotrack.cbi.models import input_provenance_problem  # only where the app is
+
+        problem = input_provenance_problem(row["input_provenance"])
+        if problem:
+            raise self.fail("cbi_indicators", number, "input_provenance", problem)
         _obj, created = assessment.entries.update_or_create(
             indicator_key=row["indicator_key"],
             defaults={name: row[name] for name in (
-                "inputs", "data_year", "source", "evidence_url", "notes", "score",
-                "value_text", "band_text", "provisional") if row[name] is not None},
+                "inputs", "data_year", "source", "input_provenance", "evidence_url", "notes",
+                "score", "value_text", "band_text", "provisional") if row[name] is not None},
         )
         self.count("cbi_indicators", created)
 

@@ -315,8 +315,11 @@ TABLES: tuple[Table, ...] = (
             _c("year", "integer", True),
             _c("indicator_key", required=True),
             _c("inputs", "json"),
-            _c("data_year", "integer"),
-            _c("source"),
+            _c("data_year", "integer", description="the indicator's data year (inputs' default)"),
+            _c("source", description="the indicator's source (the inputs' default)"),
+            _c("input_provenance", "json",
+               description='per input, where it differs: {"natural_area_ha": {"year": 2022, '
+                           '"source": "land-cover survey"}}'),
             _c("evidence_url"),
             _c("notes", "text"),
             _c("score", "integer"),
