@@ -1,5 +1,5 @@
-"""Forms for editors: plan details, an indicator's link and direction, observations,
-overrides, the observations CSV and adopting the demonstration template."""
+"""Forms for editors: plan details, observations, overrides, the observations CSV and
+adopting the demonstration template (building a plan by hand: edit_forms.py)."""
 
 from __future__ import annotations
 
@@ -11,11 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from ecotrack.places.models import Jurisdiction
 from ecotrack.plans.models import (
     YEAR_VALIDATORS,
-    CanonicalIndicator,
     ComplianceOverride,
     ComplianceStatus,
     Plan,
-    PlanIndicator,
 )
 
 
@@ -29,17 +27,6 @@ class PlanForm(forms.ModelForm):
             "issued_date", "source_url", "is_published",
         ]
         widgets = {"issued_date": forms.DateInput(attrs={"type": "date"})}
-
-
-class IndicatorForm(forms.ModelForm):
-    canonical = forms.ModelChoiceField(
-        CanonicalIndicator.objects.all(), required=False, label=_("canonical indicator"),
-        help_text=_("Links this row to the same indicator in other jurisdictions' plans."),
-    )
-
-    class Meta:
-        model = PlanIndicator
-        fields = ["canonical", "direction", "attribute", "unit", "method_notes"]
 
 
 class ObservationForm(forms.Form):

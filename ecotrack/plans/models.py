@@ -378,6 +378,11 @@ class KeyProject(models.Model):
     # [{"code": "（一）", "title": "…", "text": "…"}], as the plandoc parser gives them.
     items = models.JSONField(_("items"), default=list)
     progress = models.TextField(_("progress"), blank=True)
+    # How far the box's projects are, as the officer reports it (0–100 %).
+    progress_percent = models.PositiveSmallIntegerField(
+        _("progress (%)"), null=True, blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
     position = models.PositiveIntegerField(_("position"), default=0)
 
     class Meta:

@@ -23,17 +23,14 @@ from ecotrack.plans import compliance
 from ecotrack.plans.charts import status_bars
 from ecotrack.plans.forms import (
     AdoptTemplateForm,
-    IndicatorForm,
     ObservationForm,
     ObservationUploadForm,
     OverrideForm,
-    PlanForm,
 )
 from ecotrack.plans.models import (
     CanonicalIndicator,
     ComplianceOverride,
     ComplianceStatus,
-    MatchRule,
     ObservationSource,
     Plan,
     PlanIndicator,
@@ -84,6 +81,7 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "plans/index.html", {
         "plans": plans.order_by("jurisdiction__path", "-period_start"),
         "adopt_form": adopt,
+        "can_create": adopt is not None,
         "reviewed": reviewed,
     })
 
@@ -137,40 +135,6 @@ def indicator(request: HttpRequest, pk: int) -> HttpResponse:
         "overrides": ind.overrides.select_related("created_by"),
         "can_edit": permissions.can_edit(request.user, ind.plan.jurisdiction),
         "can_review": permissions.can_review(request.user, ind.plan.jurisdiction),
-    })
-
-
-@login_required
-def edit_plan(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = get_object_or_404(Plan.objects.select_related("jurisdiction"), pk=pk)
-    permissions.require_edit(request.user, plan.jurisdiction)
-    form = PlanForm(request.POST or None, instance=plan)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Plan saved."))
-        return redirect(plan)
-    return render(request, "plans/form.html", {
-        "form": form, "plan": plan, "heading": _("Edit plan"), "back": plan.get_absolute_url(),
-    })
-
-
-@login_required
-def edit_indicator(request: HttpRequest, pk: int) -> HttpResponse:
-    ind = get_object_or_404(PlanIndicator.objects.select_related("plan__jurisdiction"), pk=pk)
-    permissions.require_edit(request.user, ind.plan.jurisdiction)
-    before = ind.canonical_id
-    form = IndicatorForm(request.POST or None, instance=ind)
-    if request.method == "POST" and form.is_valid():
-        edited = form.save(commit=False)
-        if edited.canonical_id != before:
-            edited.match_rule = MatchRule.MANUAL if edited.canonical_id else ""
-        edited.save()
-        messages.success(request, _("Indicator saved."))
-        return redirect(ind)
-    return render(request, "plans/form.html", {
-        "form": form, "plan": ind.plan, "indicator": ind,
-        "heading": _("Edit indicator %(number)s") % {"number": ind.number},
-        "back": ind.get_absolute_url(),
     })
 
 

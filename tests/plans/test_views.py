@@ -111,6 +111,7 @@ def test_editor_relinks_an_indicator_by_hand(client, demo_plans, make_user):
 
     target = CanonicalIndicator.objects.get(key="water.rural_sewage_treatment_rate")
     client.post(f"/plans/indicators/{row.pk}/edit/", {
+        "number": row.number, "name": row.name, "category": row.category,
         "canonical": target.pk, "direction": "higher_better", "attribute": "binding",
         "unit": "%", "method_notes": "",
     })
