@@ -41,15 +41,29 @@ def test_editor_enters_two_indicators_with_the_keyboard_and_sees_scores(
 
     page.get_by_role("link", name="填报：城市本地生物多样性").focus()
     page.keyboard.press("Enter")
-    # 1. natural areas 12 of 100 ha = 12% → "7.0%–13.9%" → 2 points
+    # 1. natural areas 12 of 100 ha = 12% → "7.0%–13.9%" → 2 points. Each figure has its own
+    # data year and source, right after it in tab order: the natural area from a 2022
+    # land-cover survey; the city area left empty takes the indicator's (2020 yearbook).
     page.locator("#id_natural_areas-natural_area_ha").focus()
     page.keyboard.type("12")
     page.keyboard.press("Tab")
+    expect(page.get_by_label("“自然、已恢复及近自然化区域面积”的数据年份")).to_be_focused()
+    page.keyboard.type("2022")
+    page.keyboard.press("Tab")
+    page.keyboard.type("2022年土地覆被调查")
+    page.keyboard.press("Tab")
+    expect(page.locator("#id_natural_areas-city_area_ha")).to_be_focused()
     page.keyboard.type("100")
+    page.locator("#indicator-natural_areas summary").focus()
+    page.keyboard.press("Enter")
+    page.locator("#id_natural_areas-data_year").focus()
+    page.keyboard.type("2020")
+    page.keyboard.press("Tab")
+    page.keyboard.type("2020年统计年鉴")
     # 8. protected areas 6 of 100 ha = 6% → "1%–6%" → 1 point
     page.locator("#id_protected_areas-protected_area_ha").focus()
     page.keyboard.type("6")
-    page.keyboard.press("Tab")
+    page.locator("#id_protected_areas-city_area_ha").focus()
     page.keyboard.type("100")
     page.get_by_role("button", name="保存并计分").focus()
     page.keyboard.press("Enter")
@@ -61,6 +75,14 @@ def test_editor_enters_two_indicators_with_the_keyboard_and_sees_scores(
     expect(natural).to_contain_text("2 / 4")
     expect(natural).to_contain_text("7.0%–13.9%")
     expect(page.locator("#indicator-protected_areas")).to_contain_text("1 / 4")
+    # Per input: value, unit, data year and source.
+    inputs = page.get_by_role("table", name="指标 1 的输入数据")
+    natural_row = inputs.get_by_role("row").nth(1)
+    city_row = inputs.get_by_role("row").nth(2)
+    for cell in ("12", "ha", "2022", "2022年土地覆被调查"):
+        expect(natural_row).to_contain_text(cell)
+    for cell in ("100", "ha", "2020", "2020年统计年鉴"):
+        expect(city_row).to_contain_text(cell)
     expect(page.locator(".cbi-summary")).to_contain_text("3 / 36")
 
     # The jurisdiction page shows the components, the chart and its table alternative.

@@ -64,7 +64,9 @@ def enter_year(page: Any, year: int, inputs: dict[str, Any]) -> None:
     """Native biodiversity (indicators 1, 2, 8), ecosystem services (10), governance (22)."""
     open_component(page, NATIVE)
     type_into(page, "#id_natural_areas-natural_area_ha", inputs["natural"])
-    page.keyboard.press("Tab")
+    # Each figure's own data year and source follow it; empty, the indicator's apply.
+    for _field in ("data year", "source", "city area"):
+        page.keyboard.press("Tab")
     page.keyboard.type("100")
     # Data year and source sit in a closed <details>: open it from the keyboard.
     press(page, page.locator("#indicator-natural_areas summary"))
@@ -78,14 +80,12 @@ def enter_year(page: Any, year: int, inputs: dict[str, Any]) -> None:
             page.keyboard.press("Enter")
         page.keyboard.type(area)
     type_into(page, "#id_protected_areas-protected_area_ha", "6")
-    page.keyboard.press("Tab")
-    page.keyboard.type("100")
+    type_into(page, "#id_protected_areas-city_area_ha", "100")
     save_inputs(page)
 
     open_component(page, SERVICES)
     type_into(page, "#id_water_regulation-permeable_area_ha", inputs["permeable"])
-    page.keyboard.press("Tab")
-    page.keyboard.type("100")
+    type_into(page, "#id_water_regulation-terrestrial_area_ha", "100")
     save_inputs(page)
 
     open_component(page, GOVERNANCE)
