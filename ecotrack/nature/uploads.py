@@ -7,13 +7,14 @@ told apart by their members. Formats that can carry script (SVG, HTML) are not a
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import IO
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+
+from ecotrack.core.filekinds import detect_kind, is_plain_text
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,6 @@ KINDS = {
 }
 ACCEPTED_EXTENSIONS = sorted({ext for kind in KINDS.values() for ext in kind.extensions})
 
-_HEAD = 8192
-
 
 class UploadRejected(ValueError):
     """The file may not be stored; the message is for the person who uploaded it."""
@@ -59,61 +58,12 @@ class UploadRejected(ValueError):
 def sniff(stream: IO[bytes]) -> str | None:
     """The kind key of the content, or None when it is none of the accepted kinds."""
     stream.seek(0)
-    head = stream.read(_HEAD)
+    data = stream.read()
     stream.seek(0)
-    if head.startswith(b"%PDF-"):
-        return "pdf"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
-    if head.startswith((b"GIF87a", b"GIF89a")):
-        return "gif"
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "webp"
-    if head.startswith(b"PK\x03\x04"):
-        return _office_kind(stream)
-    if head and _is_csv_text(head):
-        return "csv"
-    return None
-
-
-def _office_kind(stream: IO[bytes]) -> str | None:
-    try:
-        with zipfile.ZipFile(stream) as archive:
-            names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return None
-    finally:
-        stream.seek(0)
-    if "[Content_Types].xml" not in names:
-        return None
-    if "word/document.xml" in names:
-        return "docx"
-    if "xl/workbook.xml" in names:
-        return "xlsx"
-    return None
-
-
-def _is_csv_text(head: bytes) -> bool:
-    """UTF-8 (or GB18030, common for Chinese spreadsheets) text without control bytes,
-    which is not markup a browser would render."""
-    if b"\x00" in head:
-        return False
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = head.decode(encoding)
-            break
-        except UnicodeDecodeError as exc:
-            # The head may end inside a multi-byte character.
-            if exc.start >= len(head) - 3:
-                text = head[: exc.start].decode(encoding, errors="strict")
-                break
-    else:
-        return False
-    if any(ord(ch) < 32 and ch not in "\t\r\n" for ch in text):
-        return False
-    return not text.lstrip().startswith("<")
+    found = detect_kind(data)
+    if found == "text":
+        return "csv" if is_plain_text(data) else None
+    return found if found in KINDS else None
 
 
 def check_upload(stream: IO[bytes], name: str, size: int) -> FileKind:
