@@ -19,6 +19,8 @@ from ecotrack.plans.models import (
     KeyProject,
     Plan,
     PlanIndicator,
+    ProjectIssue,
+    ProjectStatus,
     ReviewMilestone,
     Target,
 )
@@ -167,9 +169,41 @@ MilestoneFormSet = forms.inlineformset_factory(
 class ProjectForm(forms.ModelForm):
     class Meta:
         model = KeyProject
-        fields = ["box", "title", "progress_percent", "progress"]
-        labels = {"progress": _("Progress notes")}
-        widgets = {"progress": forms.Textarea(attrs={"rows": 3})}
+        fields = ["box", "title", "content", "investment", "start_year", "end_year",
+                  "responsible_unit", "status", "progress_percent", "progress"]
+        labels = {"progress": _("Progress notes"), "title": _("Name")}
+        widgets = {"progress": forms.Textarea(attrs={"rows": 3}),
+                   "content": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A box saved without a status (older forms, imports) stays as it was, else planned.
+        self.fields["status"].required = False
+
+    def clean_status(self) -> str:
+        return self.cleaned_data.get("status") or self.instance.status or ProjectStatus.PLANNED
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("start_year"), cleaned.get("end_year")
+        if start and end and end < start:
+            self.add_error("end_year", _("The period cannot end before it starts."))
+        return cleaned
+
+
+class IssueForm(forms.ModelForm):
+    """A problem → its rectification → closing (销号); the model checks the dates' order."""
+
+    class Meta:
+        model = ProjectIssue
+        fields = ["problem", "found_on", "measure", "due_on", "closed_on", "closed_by"]
+        widgets = {
+            "problem": forms.Textarea(attrs={"rows": 2}),
+            "measure": forms.Textarea(attrs={"rows": 2}),
+            "found_on": forms.DateInput(attrs={"type": "date"}),
+            "due_on": forms.DateInput(attrs={"type": "date"}),
+            "closed_on": forms.DateInput(attrs={"type": "date"}),
+        }
 
 
 class ProjectItemForm(forms.Form):

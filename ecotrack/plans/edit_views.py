@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -26,6 +27,7 @@ from ecotrack.accounts import permissions
 from ecotrack.places.models import Jurisdiction
 from ecotrack.plans.edit_forms import (
     IndicatorForm,
+    IssueForm,
     MilestoneFormSet,
     PlanCreateForm,
     PlanEditForm,
@@ -33,7 +35,7 @@ from ecotrack.plans.edit_forms import (
     ProjectItemFormSet,
     TargetFormSet,
 )
-from ecotrack.plans.models import KeyProject, MatchRule, Plan, PlanIndicator
+from ecotrack.plans.models import KeyProject, MatchRule, Plan, PlanIndicator, ProjectIssue
 from ecotrack.plans.target_display import read_target
 
 
@@ -256,3 +258,33 @@ def delete_project(request: HttpRequest, pk: int) -> HttpResponse:
     project.delete()
     messages.success(request, _("Key-project box deleted."))
     return redirect(plan)
+
+
+def _issue_page(request: HttpRequest, project: KeyProject, issue: ProjectIssue | None
+                ) -> HttpResponse:
+    form = IssueForm(request.POST or None, instance=issue or ProjectIssue(project=project))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Issue saved."))
+        return redirect("plans:progress", project.plan_id)
+    heading = (_("Issue of %(project)s") if issue else _("New issue for %(project)s")) % {
+        "project": project}
+    return render(request, "plans/form.html", {
+        "form": form, "plan": project.plan, "heading": heading,
+        "back": reverse("plans:progress", args=[project.plan_id]),
+    })
+
+
+@login_required
+def add_issue(request: HttpRequest, pk: int) -> HttpResponse:
+    project = get_object_or_404(KeyProject.objects.select_related("plan__jurisdiction"), pk=pk)
+    permissions.require_edit(request.user, project.plan.jurisdiction)
+    return _issue_page(request, project, None)
+
+
+@login_required
+def edit_issue(request: HttpRequest, pk: int) -> HttpResponse:
+    issue = get_object_or_404(
+        ProjectIssue.objects.select_related("project__plan__jurisdiction"), pk=pk)
+    permissions.require_edit(request.user, issue.project.plan.jurisdiction)
+    return _issue_page(request, issue.project, issue)

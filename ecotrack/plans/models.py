@@ -7,7 +7,10 @@ text first: the verbatim cell is stored next to what the core parsers read from 
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -367,8 +370,17 @@ class ComplianceOverride(models.Model):
         return f"{self.indicator} {self.year}: {self.get_status_display()}"
 
 
+class ProjectStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    UNDER_WAY = "under_way", _("Under way")
+    COMPLETED = "completed", _("Completed")
+    DELAYED = "delayed", _("Delayed")
+
+
 class KeyProject(models.Model):
-    """A key-project box (专栏) of a plan: its number, title, items and progress."""
+    """A key project or task of a plan (a 专栏 box): its number, name, content, items,
+    investment, period, responsible unit, status and progress; its issue ledger is
+    `ProjectIssue`."""
 
     plan = models.ForeignKey(
         Plan, on_delete=models.CASCADE, related_name="projects", verbose_name=_("plan")
@@ -383,12 +395,108 @@ class KeyProject(models.Model):
         _("progress (%)"), null=True, blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
+    content = models.TextField(_("content"), blank=True)
+    investment = models.DecimalField(
+        _("investment (10,000 yuan)"), max_digits=14, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    start_year = models.PositiveSmallIntegerField(
+        _("start year"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("end year"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    responsible_unit = models.CharField(_("responsible unit"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.PLANNED
+    )
     position = models.PositiveIntegerField(_("position"), default=0)
 
     class Meta:
         ordering = ["plan", "position"]
         verbose_name = _("key project box")
         verbose_name_plural = _("key project boxes")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start_year__isnull=True) | Q(end_year__isnull=True)
+                | Q(end_year__gte=models.F("start_year")),
+                name="plans_project_period_in_order",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"专栏 {self.box} {self.title}".strip()
+
+
+class IssueState(models.TextChoices):
+    OPEN = "open", _("Open")
+    RECTIFYING = "rectifying", _("Being rectified")
+    CLOSED = "closed", _("Closed (销号)")
+
+
+class ProjectIssue(models.Model):
+    """One problem found in a key project, its rectification and its closing (销号).
+
+    The state follows from what is filled in: a problem alone is open, with a measure it is
+    being rectified, with the closing date and who closed it it is closed. Dates are in order:
+    found ≤ due, found ≤ closed.
+    """
+
+    project = models.ForeignKey(
+        KeyProject, on_delete=models.CASCADE, related_name="issues", verbose_name=_("project")
+    )
+    problem = models.TextField(_("problem"))
+    found_on = models.DateField(_("found on"))
+    measure = models.TextField(_("rectification measure"), blank=True)
+    due_on = models.DateField(_("rectification due on"), null=True, blank=True)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    closed_by = models.CharField(_("closed by"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["project", "found_on", "pk"]
+        verbose_name = _("project issue")
+        verbose_name_plural = _("project issues")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(due_on__isnull=True) | Q(due_on__gte=models.F("found_on")),
+                name="plans_issue_due_after_found",
+            ),
+            models.CheckConstraint(
+                condition=Q(closed_on__isnull=True) | (
+                    Q(closed_on__gte=models.F("found_on")) & ~Q(measure="") & ~Q(closed_by="")
+                ),
+                name="plans_issue_closed_in_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project}: {self.problem[:40]}"
+
+    @property
+    def state(self) -> str:
+        if self.closed_on is not None:
+            return IssueState.CLOSED.value
+        return IssueState.RECTIFYING.value if self.measure else IssueState.OPEN.value
+
+    def get_state_display(self) -> str:
+        return str(IssueState(self.state).label)
+
+    def clean(self) -> None:
+        errors: dict[str, Any] = {}
+        if self.found_on and self.due_on and self.due_on < self.found_on:
+            errors["due_on"] = _("The rectification cannot be due before the problem was found.")
+        if self.due_on and not self.measure:
+            errors["measure"] = _("Give the rectification measure with its due date.")
+        if self.closed_on:
+            if self.found_on and self.closed_on < self.found_on:
+                errors["closed_on"] = _("An issue cannot be closed before it was found.")
+            if not self.measure:
+                errors["measure"] = _(
+                    "An issue is closed after its rectification: give the measure."
+                )
+            if not self.closed_by:
+                errors["closed_by"] = _("Say who closed the issue.")
+        elif self.closed_by:
+            errors["closed_on"] = _("Give the date the issue was closed.")
+        if errors:
+            raise ValidationError(errors)

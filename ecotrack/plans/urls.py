@@ -23,5 +23,9 @@ urlpatterns = [
     path("overrides/<int:pk>/remove/", views.remove_override, name="override_remove"),
     path("projects/<int:pk>/edit/", edit_views.edit_project, name="project_edit"),
     path("projects/<int:pk>/delete/", edit_views.delete_project, name="project_delete"),
+    path("projects/<int:pk>/issues/new/", edit_views.add_issue, name="issue_add"),
+    path("issues/<int:pk>/edit/", edit_views.edit_issue, name="issue_edit"),
+    path("<int:pk>/progress/", views.progress, name="progress"),
+    path("league/<str:code>/", views.league, name="league"),
     path("cascade/<str:code>/", views.cascade, name="cascade"),
 ]

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,13 +21,14 @@ from django.views.decorators.http import require_POST
 from ecotrack.accounts import permissions
 from ecotrack.places.models import Jurisdiction
 from ecotrack.plans import compliance
-from ecotrack.plans.charts import status_bars
+from ecotrack.plans.charts import progress_bars, status_bars
 from ecotrack.plans.forms import (
     AdoptTemplateForm,
     ObservationForm,
     ObservationUploadForm,
     OverrideForm,
 )
+from ecotrack.plans.league import canonical_columns, league_table
 from ecotrack.plans.models import (
     CanonicalIndicator,
     ComplianceOverride,
@@ -34,6 +36,7 @@ from ecotrack.plans.models import (
     ObservationSource,
     Plan,
     PlanIndicator,
+    ProjectIssue,
 )
 from ecotrack.plans.observation_csv import ObservationImportError, import_observations
 from ecotrack.plans.observations import record_observation
@@ -262,4 +265,47 @@ def cascade(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "plans/cascade.html", {
         "root": root, "keys": keys, "canonical": canonical, "rows": rows,
         "years": sorted(years), "year": year, "as_of": as_of,
+    })
+
+
+def progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """Key projects of a plan: status, progress, investment and the issue ledger."""
+    plan = _visible_plan(request, pk)
+    projects = list(plan.projects.prefetch_related("issues"))
+    issues = ProjectIssue.objects.filter(project__plan=plan).select_related("project")
+    rows = [(p, [i for i in p.issues.all() if i.state != "closed"]) for p in projects]
+    return render(request, "plans/progress.html", {
+        "plan": plan,
+        "rows": rows,
+        "bars": progress_bars(projects),
+        "chart_height": max(24 * len(projects), 24) + 8,
+        "issues": issues,
+        "open_count": sum(len(open_issues) for _p, open_issues in rows),
+        "can_edit": permissions.can_edit(request.user, plan.jurisdiction),
+    })
+
+
+def league(request: HttpRequest, code: str) -> HttpResponse:
+    """The places below `code` ranked by the share of their indicators met.
+
+    Reviewers of `code` see every plan they may read; everyone else sees published plans
+    only (the anonymous public too).
+    """
+    root = get_object_or_404(Jurisdiction, code=code)
+    as_of = _int(request, "as_of", timezone.now().year) or timezone.now().year
+    year = _int(request, "year", None)
+    reviewer = permissions.can_review(request.user, root)
+    # Anyone who does not review `code` sees what the public sees: published plans only.
+    rows = league_table(root, as_of, request.user if reviewer else AnonymousUser(), year)
+    keys = canonical_columns(rows)
+    names = dict(CanonicalIndicator.objects.filter(key__in=keys).values_list("key", "name_zh"))
+    labels = _status_labels()
+    table = [
+        (row, [(key, row.by_key.get(key, ""), labels.get(row.by_key.get(key, ""), ""))
+               for key in keys])
+        for row in rows
+    ]
+    return render(request, "plans/league.html", {
+        "root": root, "table": table, "columns": [(k, names.get(k, k)) for k in keys],
+        "as_of": as_of, "year": year or "", "reviewer": reviewer,
     })
