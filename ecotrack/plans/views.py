@@ -7,6 +7,7 @@ only, every change needs `require_edit` on the plan's jurisdiction (403 otherwis
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -30,6 +31,7 @@ from ecotrack.plans.forms import (
 )
 from ecotrack.plans.league import canonical_columns, league_table
 from ecotrack.plans.models import (
+    Attribute,
     CanonicalIndicator,
     ComplianceOverride,
     ComplianceStatus,
@@ -96,10 +98,20 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     year = _int(request, "year", None)
     year = year if year in years else compliance.default_year(years, as_of)
     rows = compliance.assess_plan(plan, as_of, request.user, year)
+    categories = sorted({r.indicator.category for r in rows if r.indicator.category})
+    category = request.GET.get("category", "")
+    category = category if category in categories else ""
+    attribute = request.GET.get("attribute", "")
+    attribute = attribute if attribute in Attribute.values else ""
+    # Area and attribute narrow the table and the counts; status then picks among them.
+    rows = [r for r in rows if (not category or r.indicator.category == category)
+            and (not attribute or r.indicator.attribute == attribute)]
     counts = compliance.count_by_status(rows)
     wanted = request.GET.get("status", "")
     shown = [r for r in rows if r.status == wanted] if wanted in counts else rows
     labels = _status_labels()
+    kept = {"year": year, "as_of": as_of, "category": category, "attribute": attribute,
+            "status": wanted if wanted in counts else ""}
     return render(request, "plans/detail.html", {
         "plan": plan,
         "rows": shown,
@@ -110,6 +122,15 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "year": year,
         "as_of": as_of,
         "status": wanted if wanted in counts else "",
+        "categories": categories,
+        "category": category,
+        "attributes": Attribute.choices,
+        "attribute": attribute,
+        "status_links": [
+            (value, label, n, urlencode({**{k: v for k, v in kept.items() if v},
+                                         "status": value}))
+            for value, label, n in [(s, labels[s], n) for s, n in counts.items()] if n
+        ],
         "can_edit": permissions.can_edit(request.user, plan.jurisdiction),
         "can_review": permissions.can_review(request.user, plan.jurisdiction),
         "milestones": plan.milestones.all(),
