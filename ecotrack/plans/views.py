@@ -20,9 +20,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ecotrack.accounts import permissions
+from ecotrack.core.targets import TargetKind
 from ecotrack.places.models import Jurisdiction
 from ecotrack.plans import compliance
-from ecotrack.plans.charts import progress_bars, status_bars
+from ecotrack.plans.charts import observation_chart, progress_bars, status_bars
 from ecotrack.plans.forms import (
     AdoptTemplateForm,
     ObservationForm,
@@ -148,7 +149,18 @@ def indicator(request: HttpRequest, pk: int) -> HttpResponse:
     observations = ind.observations.select_related("created_by", "superseded_by").order_by(
         "year", "created_at", "pk"
     )
+    current = [o for o in observations if o.is_current]
+    numeric = [(o.data_year, o.value) for o in current if o.value is not None]
+    goals = []
+    for a in (row.assessments[y] for y in sorted(row.assessments)):
+        t = a.target
+        if t is not None and t.kind is TargetKind.NUMERIC and t.value is not None:
+            goals.append((a.year, t.value, t.value_high, t.raw))
+    chart = observation_chart(numeric, goals, ind.plan.base_year, ind.unit)
     return render(request, "plans/indicator.html", {
+        "chart": chart,
+        "chart_observations": sorted(numeric),
+        "chart_targets": goals,
         "indicator": ind,
         "plan": ind.plan,
         "row": row,
