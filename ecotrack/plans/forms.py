@@ -8,9 +8,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ecotrack.core.targets import TargetKind, parse_target
 from ecotrack.places.models import Jurisdiction
 from ecotrack.plans.models import (
     YEAR_VALIDATORS,
+    CanonicalIndicator,
     ComplianceOverride,
     ComplianceStatus,
     Plan,
@@ -81,3 +83,35 @@ class AdoptTemplateForm(forms.Form):
         field = self.fields["jurisdiction"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = jurisdictions
+
+
+class AssignedTargetForm(forms.Form):
+    """An assessment target a jurisdiction sets outside a plan (as `ecotrack set-target`)."""
+
+    jurisdiction: forms.ModelChoiceField[Jurisdiction] = forms.ModelChoiceField(
+        queryset=Jurisdiction.objects.none(), label=_("Jurisdiction")
+    )
+    indicator: forms.ModelChoiceField[CanonicalIndicator] = forms.ModelChoiceField(
+        queryset=CanonicalIndicator.objects.order_by("domain", "key"),
+        label=_("Canonical indicator"),
+    )
+    year = forms.IntegerField(label=_("Target year"), validators=YEAR_VALIDATORS)
+    target = forms.CharField(
+        label=_("Target (verbatim)"), max_length=300,
+        help_text=_("As a plan writes it: ≥87.5, ≤30, 不降低, 达到国家考核目标."),
+    )
+
+    def __init__(self, *args: Any, jurisdictions: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["jurisdiction"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = jurisdictions
+
+    def clean_target(self) -> str:
+        text = self.cleaned_data["target"].strip()
+        if parse_target(text).kind is TargetKind.UNKNOWN:
+            raise forms.ValidationError(_(
+                "ecotrack cannot read this target: write it as a plan does (≥87.5, ≤30, "
+                "不降低, 达到国家考核目标)."
+            ))
+        return text

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("new/", edit_views.create_plan, name="create"),
     path("adopt/", views.adopt, name="adopt"),
+    path("set-target/", views.set_target, name="set_target"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", edit_views.edit_plan, name="edit"),
     path("<int:pk>/publish/", edit_views.publish_plan, name="publish"),

@@ -23,9 +23,11 @@ from ecotrack.accounts import permissions
 from ecotrack.core.targets import TargetKind
 from ecotrack.places.models import Jurisdiction
 from ecotrack.plans import compliance
+from ecotrack.plans.assigned import AssignedTargetError, set_assigned_target
 from ecotrack.plans.charts import observation_chart, progress_bars, status_bars
 from ecotrack.plans.forms import (
     AdoptTemplateForm,
+    AssignedTargetForm,
     ObservationForm,
     ObservationUploadForm,
     OverrideForm,
@@ -341,4 +343,36 @@ def league(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "plans/league.html", {
         "root": root, "table": table, "columns": [(k, names.get(k, k)) for k in keys],
         "as_of": as_of, "year": year or "", "reviewer": reviewer,
+    })
+
+
+@login_required
+def set_target(request: HttpRequest) -> HttpResponse:
+    """The web form of `ecotrack set-target`: a target set outside a plan (e.g. the national
+    value that 「达到国家考核目标」 waits for), by those who may edit the jurisdiction."""
+    editable = permissions.editable_jurisdictions(request.user).order_by("path")
+    if not editable.exists():
+        raise PermissionDenied("You edit no jurisdiction.")
+    form = AssignedTargetForm(request.POST or None, jurisdictions=Jurisdiction.objects.all(),
+                              initial={"year": timezone.now().year})
+    if request.method == "POST":
+        raw = request.POST.get("jurisdiction", "")
+        chosen = Jurisdiction.objects.filter(pk=int(raw)).first() if raw.isdigit() else None
+        if chosen is not None:
+            permissions.require_edit(request.user, chosen)  # 403, nothing stored
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                target, changed = set_assigned_target(
+                    data["jurisdiction"], data["indicator"].key, data["year"],
+                    data["target"], request.user)
+            except AssignedTargetError as exc:
+                form.add_error("target", str(exc))
+            else:
+                messages.success(request, _("Target saved.") if changed else
+                                 _("The same target was already set; nothing changed."))
+                return redirect(target.indicator)
+    form.fields["jurisdiction"].queryset = editable  # type: ignore[attr-defined]
+    return render(request, "plans/form.html", {
+        "form": form, "heading": _("Set an assessment target"), "back": "/plans/",
     })
