@@ -18,8 +18,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ecotrack.core.indicators import Direction
-from ecotrack.core.targets import parse_target
 from ecotrack.places.models import Jurisdiction, localized
+from ecotrack.plans.target_parsing import parsed_form
 
 YEAR_VALIDATORS = [MinValueValidator(1949), MaxValueValidator(2100)]
 
@@ -265,7 +265,7 @@ class Target(models.Model):
         return f"{self.year or _('standard')}: {self.text}"
 
     def save(self, *args, **kwargs):
-        self.parsed = parse_target(self.text).to_dict()
+        self.parsed = parsed_form(self.text)
         super().save(*args, **kwargs)
 
 
