@@ -103,6 +103,7 @@ def _engine_observation(obs: Observation, unit: str) -> engine.Observation:
         marks=tuple(obs.marks),
         source=obs.get_source_display() + (f" · {obs.method}" if obs.method else ""),
         reported_for=obs.year if obs.year != obs.data_year else None,
+        text=obs.text,
     )
 
 

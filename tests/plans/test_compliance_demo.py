@@ -122,3 +122,19 @@ def test_no_explanation_of_the_demo_plans_prints_a_state_key(demo_plans):
                     found += [w for w in word.findall(a.explanation_en) if w in en_keys]
                     assert found == [], (plan.title, indicator.number, a.explanation_zh)
     assert seen > 1000 and qualitative > 0
+
+
+def test_a_text_only_observation_is_explained_as_written(demo_plans):
+    """Xilinhot 17 (单位地区生产总值能耗) reports its 2022 value in words: the explanation
+    quotes it instead of printing "observation:" followed by nothing."""
+    from ecotrack.plans.standards import check_plan
+
+    energy = demo_plans["152502"].indicators.get(number="17")
+    text = energy.observations.get().text
+    assert text.startswith("227.16万吨标煤")
+    (check,) = [c for c in check_plan(demo_plans["152502"], 2022) if c.number == "17"]
+    (row,) = check.rows
+    # the engine's own explanation (not only the officer flag) names the value
+    explained_zh, explained_en = row.assessment.explanation_zh, row.assessment.explanation_en
+    assert f"“{text}”" in explained_zh and f"'{text}' (as written)" in explained_en
+    assert "observation:  (" not in explained_en and "观测值：（" not in explained_zh

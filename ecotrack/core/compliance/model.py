@@ -109,6 +109,8 @@ class Observation:
     marks: tuple[str, ...] = ()
     source: str = ""
     reported_for: int | None = None
+    # The cell as written, shown when nothing numeric or no known state was read from it.
+    text: str = ""
 
     @property
     def filed_year(self) -> int:

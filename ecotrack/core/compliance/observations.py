@@ -86,4 +86,5 @@ def observation_from_cell(
         marks=marks,
         source=source,
         reported_for=column_year if data_year != column_year else None,
+        text=raw.strip(),
     )

@@ -51,6 +51,8 @@ def observation_zh(obs: Observation, unit: str) -> str:
     value = num(obs.value) + unit if obs.value is not None else "、".join(
         label_zh(s.state, s.subject) for s in obs.states
     )
+    if not value and obs.text:
+        value = f"“{obs.text}”"  # a value in words: shown as written
     details = [f"{obs.data_year}年数据"]
     if obs.marks:
         details.append("标记" + "".join(obs.marks))
@@ -65,6 +67,8 @@ def observation_en(obs: Observation, unit: str) -> str:
     value = num(obs.value) + unit if obs.value is not None else ", ".join(
         label_en(s.state, s.subject) for s in obs.states
     )
+    if not value and obs.text:
+        value = f"'{obs.text}' (as written)"
     details = [f"data year {obs.data_year}"]
     if obs.marks:
         details.append("mark " + "".join(obs.marks))
