@@ -157,7 +157,7 @@ class MilestoneForm(forms.ModelForm):
     class Meta:
         model = ReviewMilestone
         fields = ["kind", "year", "due_date", "status", "notes"]
-        widgets = {"due_date": forms.DateInput(attrs={"type": "date"}),
+        widgets = {"due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                    "notes": forms.Textarea(attrs={"rows": 2})}
 
 
@@ -200,9 +200,9 @@ class IssueForm(forms.ModelForm):
         widgets = {
             "problem": forms.Textarea(attrs={"rows": 2}),
             "measure": forms.Textarea(attrs={"rows": 2}),
-            "found_on": forms.DateInput(attrs={"type": "date"}),
-            "due_on": forms.DateInput(attrs={"type": "date"}),
-            "closed_on": forms.DateInput(attrs={"type": "date"}),
+            "found_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "closed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
 

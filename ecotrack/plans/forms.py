@@ -28,7 +28,7 @@ class PlanForm(forms.ModelForm):
             "title", "kind", "period_start", "period_end", "base_year", "issuing_body",
             "issued_date", "source_url", "is_published",
         ]
-        widgets = {"issued_date": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"issued_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 
 class ObservationForm(forms.Form):

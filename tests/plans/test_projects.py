@@ -151,3 +151,11 @@ def test_closing_needs_measure_in_the_database_too(box):
         KeyProject.objects.none()
         ProjectIssue.objects.create(project=box, problem="p", found_on="2024-03-01",
                                     closed_on="2024-03-02", closed_by="王")
+
+
+def test_date_fields_show_iso_dates_that_a_date_input_accepts(client, make_user, box):
+    """In 简体中文 Django formats dates as 2024/03/01, which <input type=date> drops."""
+    issue = ProjectIssue.objects.create(project=box, problem="p", found_on="2024-03-01")
+    client.force_login(make_user("tl", Role.EDITOR, "150500"))
+    page = client.get(f"/plans/issues/{issue.pk}/edit/", **ZH).content.decode()
+    assert 'type="date" name="found_on" value="2024-03-01"' in page
