@@ -34,6 +34,62 @@ def read_cell(
     return observed.value, observed.data_year, "".join(observed.marks)
 
 
+def observation_fields(
+    unit: str,
+    year: int,
+    value: float | None,
+    source: str,
+    method: str,
+    *,
+    text: str = "",
+    data_year: int | None = None,
+    marks: str = "",
+    fingerprint: str = "",
+) -> dict[str, Any]:
+    """The stored fields of an observation (all but indicator, year, supersedes, created_by):
+    the verbatim text is read when no value is given. Raises ObservationError."""
+    if source not in ObservationSource.values:
+        raise ObservationError(f"unknown source {source!r}; use one of {ObservationSource.values}")
+    text = (text or "").strip()
+    if value is None and text:
+        value, parsed_year, parsed_marks = read_cell(text, year, unit)
+        data_year = data_year or parsed_year
+        marks = marks or parsed_marks
+    if value is None and not text:
+        raise ObservationError("an observation needs a value or a text")
+    return {
+        "data_year": data_year or year,
+        "value": value,
+        "text": text,
+        "marks": marks,
+        "source": source,
+        "method": method,
+        "input_fingerprint": fingerprint,
+    }
+
+
+def first_observation(
+    indicator: PlanIndicator,
+    year: int,
+    value: float | None,
+    source: str,
+    method: str,
+    *,
+    text: str = "",
+    data_year: int | None = None,
+    marks: str = "",
+) -> Observation:
+    """An unsaved first revision for an indicator that has no observation yet (a plan being
+    created), for `bulk_create`: what `record_observation` would write, by a trusted system
+    caller, when there is nothing to supersede."""
+    fields = observation_fields(
+        indicator.unit, year, value, source, method, text=text, data_year=data_year,
+        marks=marks,
+    )
+    return Observation(indicator=indicator, year=year, supersedes=None, created_by=None,
+                       **fields)
+
+
 def record_observation(
     indicator: PlanIndicator,
     year: int,
@@ -56,24 +112,10 @@ def record_observation(
     """
     if user is not None:
         require_edit(user, indicator.plan.jurisdiction)
-    if source not in ObservationSource.values:
-        raise ObservationError(f"unknown source {source!r}; use one of {ObservationSource.values}")
-    text = (text or "").strip()
-    if value is None and text:
-        value, parsed_year, parsed_marks = read_cell(text, year, indicator.unit)
-        data_year = data_year or parsed_year
-        marks = marks or parsed_marks
-    if value is None and not text:
-        raise ObservationError("an observation needs a value or a text")
-    fields: dict[str, Any] = {
-        "data_year": data_year or year,
-        "value": value,
-        "text": text,
-        "marks": marks,
-        "source": source,
-        "method": method,
-        "input_fingerprint": fingerprint,
-    }
+    fields = observation_fields(
+        indicator.unit, year, value, source, method, text=text, data_year=data_year,
+        marks=marks, fingerprint=fingerprint,
+    )
     with transaction.atomic():
         current = (
             # Lock only the observation rows: PostgreSQL refuses FOR UPDATE on the outer join
