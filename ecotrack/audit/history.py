@@ -41,6 +41,20 @@ def _who(entry: LogEntry) -> str:
     return str(_("unknown"))
 
 
+def _action(entry: LogEntry) -> str:
+    """「created」「changed」…; an import's summary entry (rows inserted in bulk, see
+    `ecotrack.plans.storing`) says what was imported from which file."""
+    data = entry.additional_data if isinstance(entry.additional_data, dict) else {}
+    imported = data.get("import")
+    if isinstance(imported, dict):
+        return str(_(
+            "imported %(indicators)s indicators, %(targets)s targets, %(observations)s "
+            "observations from %(file)s (sha256 %(sha256)s)"
+        ) % {key: imported.get(key, "?") for key in
+             ("indicators", "targets", "observations", "file", "sha256")})
+    return str(ACTION_LABELS.get(entry.action, entry.action))
+
+
 def history_for(obj: Any, limit: int = 50) -> list[HistoryEntry]:
     entries = LogEntry.objects.get_for_object(obj).select_related("actor")[:limit]
     rows = []
@@ -58,7 +72,7 @@ def history_for(obj: Any, limit: int = 50) -> list[HistoryEntry]:
             HistoryEntry(
                 timestamp=entry.timestamp,
                 who=_who(entry),
-                action=str(ACTION_LABELS.get(entry.action, entry.action)),
+                action=_action(entry),
                 changes=changes,
                 via=via,
             )

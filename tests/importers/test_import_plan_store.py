@@ -52,7 +52,8 @@ def test_stores_the_tongliao_plan_matching_the_jurisdiction_from_its_title(place
     baseline = forest.observations.get()
     # 23.78 in the 2020 column is 2019 data (the table's footnote 6 says so).
     assert (baseline.year, baseline.data_year, baseline.value) == (2020, 2019, 23.78)
-    assert LogEntry.objects.get_for_object(plan).get().actor.username == "tongliao"
+    created = LogEntry.objects.get_for_object(plan).get(action=LogEntry.Action.CREATE)
+    assert created.actor.username == "tongliao"
     assert plan.source_file.read() == TONGLIAO.read_bytes()
 
 
@@ -121,3 +122,61 @@ def test_unknown_user_and_unknown_code_are_clear_errors(places, make_user):
 def test_dry_run_still_stores_nothing(places):
     output = _run(str(TONGLIAO), "--dry-run")
     assert "通辽市" in output and not Plan.objects.exists()
+
+
+def test_the_import_is_one_summary_audit_entry_naming_actor_file_and_counts(places, make_user):
+    from ecotrack.audit.history import history_for
+
+    make_user("tongliao", Role.EDITOR, "150500")
+    _run(str(TONGLIAO), "--user", "tongliao")
+    plan = Plan.objects.get()
+    entries = LogEntry.objects.get_for_object(plan)
+    assert sorted(entries.values_list("action", flat=True)) == [
+        LogEntry.Action.CREATE, LogEntry.Action.UPDATE,
+    ]
+    summary = entries.get(action=LogEntry.Action.UPDATE)
+    assert summary.actor.username == "tongliao"
+    targets = Target.objects.filter(indicator__plan=plan).count()
+    observations = Observation.objects.filter(indicator__plan=plan).count()
+    assert targets > 0 and observations > 0
+    imported = summary.additional_data["import"]
+    assert imported == {
+        "file": TONGLIAO.name,
+        "sha256": plan.source_sha256,
+        "indicators": 21,
+        "targets": targets,
+        "observations": observations,
+    }
+    # The command's own attribution stays next to the summary.
+    assert summary.additional_data["via"] == "ecotrack import-plan"
+    # The rows inserted in bulk have no entry of their own: the summary stands for them.
+    rows = list(PlanIndicator.objects.filter(plan=plan)) + list(
+        Target.objects.filter(indicator__plan=plan)
+    ) + list(Observation.objects.filter(indicator__plan=plan))
+    assert not any(LogEntry.objects.get_for_object(row).exists() for row in rows)
+    shown = [e for e in history_for(plan) if e.action.startswith("imported")]
+    assert len(shown) == 1 and shown[0].who == "tongliao"
+    assert shown[0].action == (
+        f"imported 21 indicators, {targets} targets, {observations} observations from "
+        f"{TONGLIAO.name} (sha256 {plan.source_sha256})"
+    )
+
+
+def test_a_later_edit_of_an_imported_indicator_is_audited_as_usual(places, make_user):
+    from ecotrack.audit.context import command_actor
+
+    editor = make_user("tongliao", Role.EDITOR, "150500")
+    _run(str(TONGLIAO), "--user", "tongliao")
+    forest = PlanIndicator.objects.get(plan__jurisdiction__code="150500", number="15")
+    with command_actor("edit", editor):
+        forest.footnotes = "checked against the 2020 yearbook"
+        forest.save()
+        target = forest.targets.get(year=2025)
+        target.text = "≥26"
+        target.save()
+    entry = LogEntry.objects.get_for_object(forest).get()
+    assert entry.action == LogEntry.Action.UPDATE and entry.actor == editor
+    assert entry.changes_dict["footnotes"][1] == "checked against the 2020 yearbook"
+    target_entry = LogEntry.objects.get_for_object(target).get()
+    assert target_entry.changes_dict["text"] == ["≥25", "≥26"]
+    assert target.parsed["raw"] == "≥26"
