@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from ecotrack.core.indicators.library import IndicatorDefinition, IndicatorLibrary, load_library
 from ecotrack.core.targets.text import normalise
@@ -43,6 +44,9 @@ _UNIT_PAREN = re.compile(r"\((?:[^()]*[%/‰][^()]*|μg/m3|mg/m3|km2|公顷|吨|
 _PUNCTUATION = re.compile(r"[()\[\]“”\"'《》〈〉「」『』·•、:;,.。]")
 
 
+# Pure and called for every library variant on every plan row: cached, so matching a large
+# plan does not re-normalise the same few hundred variants thousands of times.
+@lru_cache(maxsize=8192)
 def normalise_name(name: str) -> str:
     """Canonical form of an indicator name, used on both sides of a match."""
     text = _UNIT_PAREN.sub("", normalise(name)).upper()
