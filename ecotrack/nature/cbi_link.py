@@ -1,10 +1,8 @@
-"""The one place where the nature app looks at the cbi app, which is built alongside it.
+"""The one place where the nature app looks at the cbi app.
 
-The profile page's "City Biodiversity Index" chapter needs to know whether the jurisdiction
-has a CBI assessment the reader may see. The cbi app is found at run time through
-`django.apps`; when it is not installed, has no such model, or its table does not exist yet,
-the chapter says "not started", as it does when there is no visible assessment.
-Only `jurisdiction`, `is_published`, `year`, `status`, `total` and `max_points` are relied upon.
+The profile page's "City Biodiversity Index" chapter and the awards need to know whether the
+jurisdiction has a CBI assessment the reader may see; the cbi app answers that itself
+(`ecotrack.cbi.summary.latest_visible_summary`, through the permission layer).
 """
 
 from __future__ import annotations
@@ -12,11 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.apps import apps
-from django.db import DatabaseError, transaction
-from django.urls import NoReverseMatch
-
-from ecotrack.accounts import permissions
+from ecotrack.cbi.summary import latest_visible_summary
 from ecotrack.places.models import Jurisdiction
 
 
@@ -31,31 +25,14 @@ class CbiAssessmentSummary:
 
 
 def latest_assessment(jurisdiction: Jurisdiction, user: Any) -> CbiAssessmentSummary | None:
-    try:
-        model = apps.get_model("cbi", "Assessment")
-    except LookupError:
+    summary = latest_visible_summary(jurisdiction, user)
+    if summary is None:
         return None
-    try:
-        # A savepoint: on PostgreSQL a failed query would otherwise spoil the transaction.
-        with transaction.atomic():
-            found = (
-                permissions.visible(model.objects.filter(jurisdiction=jurisdiction), user)
-                .order_by("-year")
-                .first()
-            )
-    except DatabaseError:
-        return None  # the cbi app's tables are not migrated on this installation yet
-    if found is None:
-        return None
-    try:
-        url = found.get_absolute_url()
-    except (AttributeError, NoReverseMatch):
-        url = ""
     return CbiAssessmentSummary(
-        year=getattr(found, "year", 0),
-        status=str(getattr(found, "status", "")),
-        total=getattr(found, "total", None),
-        max_points=getattr(found, "max_points", None),
-        is_published=bool(found.is_published),
-        url=url,
+        year=int(summary["year"]),
+        status=str(summary["status"]),
+        total=summary["total"],
+        max_points=summary["max_points"],
+        is_published=bool(summary["is_published"]),
+        url=str(summary["url"]),
     )

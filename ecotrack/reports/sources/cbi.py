@@ -4,20 +4,16 @@ show the same, reviewed, scores."""
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import Any
 
+from ecotrack.cbi.summary import latest_published_summary
 from ecotrack.places.models import Jurisdiction, localized
 from ecotrack.reports.profile_content import CbiComponentItem, CbiSection
 
 
 def section(jurisdiction: Jurisdiction, user: Any | None) -> CbiSection | None:
     """None when there is no published assessment: the report shows "not started"."""
-    try:
-        summary_module = import_module("ecotrack.cbi.summary")
-    except ImportError:  # the cbi app is being built alongside; no summary yet
-        return None
-    summary = summary_module.latest_published_summary(jurisdiction)
+    summary = latest_published_summary(jurisdiction)
     if summary is None:
         return None
     return CbiSection(

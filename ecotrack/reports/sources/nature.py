@@ -1,16 +1,16 @@
 """Action Platform, Nature Pathway, resources and award facts from ecotrack.nature.
 
 Reads through the nature app's own `content.load` (which asks the permission layer) and its
-`awards.facts`, so the report counts exactly what the profile page counts. On an installation
-where the nature app has no models yet, the report shows an empty Action Platform.
+`awards.facts`, so the report counts exactly what the profile page counts.
 """
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import Any
 
 from ecotrack.core.cwn import load_pathway, load_taxonomy
+from ecotrack.nature import awards, cbi_link
+from ecotrack.nature import content as nature_content
 from ecotrack.places.models import Jurisdiction
 from ecotrack.reports.profile_content import (
     ActionItem,
@@ -80,12 +80,6 @@ def _areas(seen: Any) -> list[AreaItem]:
 
 
 def content(jurisdiction: Jurisdiction, user: Any | None) -> NatureContent:
-    try:
-        nature_content = import_module("ecotrack.nature.content")
-        awards = import_module("ecotrack.nature.awards")
-        cbi_link = import_module("ecotrack.nature.cbi_link")
-    except ImportError:  # the nature app is being built alongside this one
-        return NatureContent()
     seen = nature_content.load(jurisdiction, user)
     numbers = {s.key: s.number for s in load_pathway().steps}
     step_resources: dict[int, list[str]] = {}
