@@ -16,20 +16,13 @@ from playwright.sync_api import expect
 
 from ecotrack.accounts.models import Role
 from ecotrack.cbi.models import Assessment, Status
+from tests.browser.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 NATIVE = "城市本地生物多样性"
 SERVICES = "生物多样性提供的生态系统服务"
 GOVERNANCE = "生物多样性的治理与管理"
-
-
-def log_in(page: Any, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill("correct horse battery")
-    page.keyboard.press("Enter")
-    expect(page.get_by_text("您的角色")).to_be_visible()
 
 
 def press(page: Any, locator: Any) -> None:
@@ -112,7 +105,7 @@ def test_editor_completes_reviewer_above_reviews_second_year_shows_change(
     make_user("region-reviewer", Role.REVIEWER, "150000")  # 内蒙古自治区, the level above
 
     # --- Baseline, 2021 -----------------------------------------------------------------
-    log_in(page, "tongliao-editor")
+    log_in(page, "tongliao-editor", has_roles=True)
     start(page, 2021)
     press(page, page.get_by_role("link", name="编辑第一部分：城市概况"))
     type_into(page, "#id_climate", "温带大陆性季风气候")
@@ -146,7 +139,7 @@ def test_editor_completes_reviewer_above_reviews_second_year_shows_change(
     reviewer_context = browser.new_context(locale="zh-CN", base_url=live_server.url)
     reviewer = reviewer_context.new_page()
     reviewer.set_default_timeout(15_000)
-    log_in(reviewer, "region-reviewer")
+    log_in(reviewer, "region-reviewer", has_roles=True)
     reviewer.goto("/cbi/150500/2021/")
     expect(reviewer.locator("#cbi-total")).to_have_text("7 / 112")
     press(reviewer, reviewer.get_by_role("button", name="标记为已审核"))

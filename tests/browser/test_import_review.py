@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from ecotrack.accounts.models import Role
 from ecotrack.importers.models import DraftStatus, ImportDraft
 from ecotrack.plans.models import PlanIndicator
+from tests.browser.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,17 +22,9 @@ XILINHOT = (
 TITLE = "锡林浩特市国家生态文明建设示范市创建规划（2023-2030）"
 
 
-def log_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill("correct horse battery")
-    page.keyboard.press("Enter")
-    expect(page.get_by_text("您的角色")).to_be_visible()
-
-
 def test_upload_review_correct_with_keyboard_confirm_and_see_plan(page, places, make_user):
     make_user("xilinhot-editor", Role.EDITOR, "152502")
-    log_in(page, "xilinhot-editor")
+    log_in(page, "xilinhot-editor", has_roles=True)
 
     page.get_by_role("link", name="导入规划").click()
     expect(page.get_by_label("行政区")).to_have_value("152502")  # the one place they edit

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from ecotrack.accounts.models import Role
 from ecotrack.nature.models import Resource, Target
-from tests.browser.test_nature_profile import log_in
+from tests.browser.helpers import log_in
 from tests.nature.conftest import import_tongliao
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -48,7 +48,7 @@ def test_action_with_target_and_resource_on_step_3_change_page_and_awards(
     step3 = visitor.locator("li.step[value='3']")
     expect(step3).to_contain_text("尚未关联任何上传文件或资源")
 
-    log_in(page, "tongliao-editor")
+    log_in(page, "tongliao-editor", has_roles=True)
     page.goto("/nature/150500/")
     # An own action under a commitment the report lists without actions.
     commitment = page.locator("section.commitment", has_text="促进人们亲近绿色和蓝色空间")

@@ -8,18 +8,11 @@ from playwright.sync_api import expect
 
 from ecotrack.accounts.models import Role
 from ecotrack.nature.models import ActionEntry, Commitment
+from tests.browser.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 DESCRIPTION = "科尔沁草原外来入侵物种普查已覆盖全部旗县。"
-
-
-def log_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill("correct horse battery")
-    page.keyboard.press("Enter")
-    expect(page.get_by_text("您的角色")).to_be_visible()
 
 
 def test_editor_commits_describes_an_action_and_publishes_it(
@@ -30,7 +23,7 @@ def test_editor_commits_describes_an_action_and_publishes_it(
         "console", lambda m: violations.append(m.text) if "Content Security" in m.text else None
     )
     make_user("tongliao-editor", Role.EDITOR, "150500")
-    log_in(page, "tongliao-editor")
+    log_in(page, "tongliao-editor", has_roles=True)
 
     page.goto("/nature/150500/")
     page.get_by_role("link", name="作出承诺").focus()

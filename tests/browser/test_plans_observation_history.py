@@ -16,15 +16,9 @@ from ecotrack.accounts.models import Role
 from ecotrack.plans import demo
 from ecotrack.plans.models import Observation, ObservationSource, PlanIndicator
 from ecotrack.plans.observations import record_observation
+from tests.browser.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill("correct horse battery")
-    page.keyboard.press("Enter")
 
 
 def test_a_correction_turns_on_track_into_not_met_and_both_values_stay(

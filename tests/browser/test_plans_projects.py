@@ -9,15 +9,9 @@ from playwright.sync_api import expect
 from ecotrack.accounts.models import Role
 from ecotrack.plans import demo
 from ecotrack.plans.models import Plan, ProjectIssue
+from tests.browser.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill("correct horse battery")
-    page.keyboard.press("Enter")
 
 
 def test_an_issue_is_found_rectified_and_closed(page, places, make_user, live_server):

@@ -10,15 +10,9 @@ from playwright.sync_api import expect
 
 from ecotrack.accounts.models import Role
 from ecotrack.places.models import Profile
+from tests.browser.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill("correct horse battery")
-    page.keyboard.press("Enter")
 
 
 def test_editor_edits_profile_switches_language_and_sees_history(page, places, make_user):
