@@ -1,5 +1,3 @@
-from importlib.util import find_spec
-
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
@@ -18,15 +16,12 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
-]
-
-# Apps with pages are mounted under their own prefix. Each app owns its urls.py (with an
-# `app_name`), so adding pages never means editing this file.
-FEATURE_APPS = ("nature", "cbi", "plans", "monitoring", "importers", "reports")
-urlpatterns += [
-    path(f"{app}/", include(f"ecotrack.{app}.urls"))
-    for app in FEATURE_APPS
-    if find_spec(f"ecotrack.{app}.urls") is not None
+    path("nature/", include("ecotrack.nature.urls")),
+    path("cbi/", include("ecotrack.cbi.urls")),
+    path("plans/", include("ecotrack.plans.urls")),
+    path("monitoring/", include("ecotrack.monitoring.urls")),
+    path("importers/", include("ecotrack.importers.urls")),
+    path("reports/", include("ecotrack.reports.urls")),
 ]
 
 if settings.DEBUG:

@@ -2,13 +2,12 @@
 
 The foundation loads jurisdictions and demo accounts; each feature app that has demo data
 provides `ecotrack/<app>/demo.py` with `load(write: Callable[[str], None]) -> None`, run here in
-dependency order inside the same transaction.
+dependency order inside the same transaction (the CBI has none: Tongliao has not started it,
+and no real assessment of another city was available).
 """
 
 from __future__ import annotations
 
-from importlib import import_module
-from importlib.util import find_spec
 from typing import Any
 
 from django.core.management.base import BaseCommand
@@ -16,10 +15,13 @@ from django.db import transaction
 
 from ecotrack.audit.context import command_actor
 from ecotrack.demo.accounts import DEMO_ACCOUNTS, ensure_account, password_file
+from ecotrack.monitoring import demo as monitoring_demo
+from ecotrack.nature import demo as nature_demo
 from ecotrack.places.loading import load_bundled
+from ecotrack.plans import demo as plans_demo
 
-# Order matters: plans refer to hub resources, reports to everything.
-DEMO_APPS = ("nature", "cbi", "plans", "monitoring", "reports")
+# Order matters: the CitiesWithNature profile first, then plans, then air runs.
+DEMO_LOADERS = (nature_demo.load, plans_demo.load, monitoring_demo.load)
 
 
 class Command(BaseCommand):
@@ -44,7 +46,5 @@ class Command(BaseCommand):
                     )
                 else:
                     self.stdout.write(f"Account {account.username!r} exists (password in {where})")
-            for app in DEMO_APPS:
-                module = f"ecotrack.{app}.demo"
-                if find_spec(module) is not None:
-                    import_module(module).load(self.stdout.write)
+            for load in DEMO_LOADERS:
+                load(self.stdout.write)
