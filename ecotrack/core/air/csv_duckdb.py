@@ -8,6 +8,14 @@ readers stay the reference; tests check that both give the same table and the sa
 Row numbers: `row_number() OVER ()` over an order-preserving scan of the files in the given
 order (the header of each file is line 1, as in the Python reader); the tests check them
 against the PRSA `No` column and the Python reader's examples.
+
+The long format (station, time, pollutant, value, unit) is read the same way: pollutant and
+unit are looked up per row in SQL generated from the spellings in units.py, the conversion
+factor is chosen per row, and the table is pivoted to one row per station-hour.
+
+`value_sql` and `flag_report` are the value rules and the flag report in SQL: the Parquet
+check (parquet_duckdb.py) uses them too, so the rules are written once for DuckDB (and once
+for Python, units.classify_value, which the tests hold them equal to).
 """
 
 from __future__ import annotations
@@ -15,7 +23,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,8 +33,10 @@ import pyarrow.parquet as pq
 from .errors import AirDataError
 from .flags import (
     BAD_NUMBER,
+    BAD_POLLUTANT,
     BAD_STATION,
     BAD_TIME,
+    BAD_UNIT,
     DUPLICATE,
     EXAMPLES,
     IMPLAUSIBLE,
@@ -36,11 +46,18 @@ from .flags import (
     KindReport,
 )
 from .hourly import SCHEMA
-from .readers import CNEMC_COLUMNS, CNEMC_UNITS, PRSA_COLUMNS, PRSA_UNIT
+from .readers import CNEMC_COLUMNS, CNEMC_UNITS, LONG_COLUMNS, PRSA_COLUMNS, PRSA_UNIT
 from .standards import POLLUTANTS
-from .units import MISSING_MARKS, PLAUSIBLE_MAX, conversion_factor
+from .units import (
+    MISSING_MARKS,
+    PLAUSIBLE_MAX,
+    POLLUTANT_SPELLINGS,
+    UNIT_CODES,
+    UNIT_SPELLINGS,
+    conversion_factor,
+)
 
-CSV_FORMATS = ("prsa", "cnemc")
+CSV_FORMATS = ("prsa", "cnemc", "long")
 
 
 @dataclass
@@ -94,39 +111,83 @@ def _time_sql(fmt: str) -> tuple[str, str, str, str]:
         parts = ", '-', ".join(f"coalesce(\"{c}\", '')" for c in ("year", "month", "day"))
         text = f"(CASE WHEN {day} IS NULL THEN concat({parts}) ELSE coalesce(\"hour\", '') END)"
         return day, slot, field, text
-    t = "replace(trim(coalesce(timepoint, '')), '/', '-')"
+    return (*_timestamp_sql("timepoint"), "'timepoint'", "coalesce(timepoint, '')")
+
+
+def _timestamp_sql(column: str) -> tuple[str, str]:
+    """(day, slot) of a local whole-hour time text, the SQL twin of readers.parse_time."""
+    t = f"replace(trim(coalesce(\"{column}\", '')), '/', '-')"
     ts = f"TRY_CAST({t} AS TIMESTAMP)"
     # fromisoformat refuses nothing with a zone here: a zone means not local time.
     zone = rf"regexp_matches({t}, '\d:\d\d(:\d\d(\.\d+)?)?\s*(Z|[+-]\d\d(:?\d\d)?)$')"
     whole = (f"(CASE WHEN {ts} IS NOT NULL AND NOT {zone} AND minute({ts}) = 0 "
              f"AND second({ts}) = 0 AND microsecond({ts}) = 0 THEN {ts} END)")
-    return (f"CAST({whole} AS DATE)", f"hour({whole})", "'timepoint'",
-            "coalesce(timepoint, '')")
+    return f"CAST({whole} AS DATE)", f"hour({whole})"
 
 
-def _value_sql(column: str, pollutant: str, factor: float) -> tuple[str, str]:
-    """(value, flag kind) of one cell, the SQL twin of units.classify_value."""
-    s = f"trim(coalesce({column}, ''))"
-    marks = ", ".join(_lit(m) for m in sorted(MISSING_MARKS))
-    num = f"TRY_CAST({s} AS DOUBLE)"
-    missing = f"(lower({s}) IN ({marks}) OR isnan({num}))"
+def value_sql(num: str, missing: str, factor: str, limit: str) -> tuple[str, str]:
+    """(value, flag kind) of one number: the SQL twin of units.classify_value once parsed.
+
+    `num` is a DOUBLE expression (NULL when the text did not parse), `missing` the condition
+    for a missing value (a missing mark, SQL NULL or NaN: missing, not flagged), `factor`
+    the conversion to the canonical unit and `limit` the plausibility limit (SQL expressions).
+    """
     kind = (
         f"(CASE WHEN {missing} THEN NULL WHEN {num} IS NULL THEN '{BAD_NUMBER}' "
         f"WHEN isinf({num}) THEN '{IMPLAUSIBLE}' WHEN {num} < 0 THEN '{NEGATIVE}' "
-        f"WHEN {num} * {_num(factor)} > {_num(PLAUSIBLE_MAX[pollutant])} "
-        f"THEN '{IMPLAUSIBLE}' END)"
+        f"WHEN {num} * {factor} > {limit} THEN '{IMPLAUSIBLE}' END)"
     )
-    value = f"(CASE WHEN {missing} OR {kind} IS NOT NULL THEN NULL ELSE {num} * {_num(factor)} END)"
+    value = f"(CASE WHEN {missing} OR {kind} IS NOT NULL THEN NULL ELSE {num} * {factor} END)"
     return value, kind
+
+
+def _text_value_sql(column: str, factor: str, limit: str) -> tuple[str, str]:
+    """(value, flag kind) of one text cell."""
+    s = f"trim(coalesce({column}, ''))"
+    marks = ", ".join(_lit(m) for m in sorted(MISSING_MARKS))
+    num = f"TRY_CAST({s} AS DOUBLE)"
+    return value_sql(num, f"(lower({s}) IN ({marks}) OR isnan({num}))", factor, limit)
+
+
+def _value_sql(column: str, pollutant: str, factor: float) -> tuple[str, str]:
+    """(value, flag kind) of one cell of a wide format (one pollutant, one unit per column)."""
+    return _text_value_sql(column, _num(factor), _num(PLAUSIBLE_MAX[pollutant]))
+
+
+def _connect(threads: int | None) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()
+    if threads:
+        con.execute(f"SET threads TO {int(threads)}")
+    return con
+
+
+def _read_raw(con: duckdb.DuckDBPyConnection, paths: Sequence[Path],
+              columns: Sequence[str]) -> None:
+    """Temp table `raw`: file, seq (order of the scan) and the columns, all as text."""
+    files = "[" + ", ".join(_lit(str(p)) for p in paths) + "]"
+    wanted = ", ".join(f'"{c}"' for c in columns)
+    # Text only: every cast below is ours (TRY_CAST), so nothing fails inside the reader.
+    con.execute(f"""
+        CREATE TEMP TABLE raw AS
+        SELECT filename AS file, row_number() OVER () AS seq, {wanted}
+        FROM read_csv({files}, all_varchar = true, header = true, filename = true,
+                      union_by_name = true, auto_detect = true)""")  # noqa: S608
+
+
+# Line of a record in its file: the header is line 1 (as in the Python readers).
+_LINE_SQL = "CAST(seq - min(seq) OVER (PARTITION BY file) + 2 AS INTEGER)"
 
 
 def ingest_csv(
     fmt: str, paths: Sequence[Path], out: Path, *, year: int | None = None,
     threads: int | None = None,
 ) -> Ingested:
-    """Read `prsa` or `cnemc` CSV files into normalized Parquet at `out` (rows of `year`)."""
+    """Read `prsa`, `cnemc` or `long` CSV files into normalized Parquet at `out` (rows of
+    `year`; the flags count every row)."""
     if fmt not in CSV_FORMATS:
         raise AirDataError(f"no DuckDB CSV ingest for format {fmt!r}")
+    if fmt == "long":
+        return ingest_long(paths, out, year=year, threads=threads)
     columns = PRSA_COLUMNS if fmt == "prsa" else CNEMC_COLUMNS
     units = {p: PRSA_UNIT for p in POLLUTANTS} if fmt == "prsa" else CNEMC_UNITS
     factors = {p: conversion_factor(p, units[p], row=1, field=columns[p], file=str(paths[0]))
@@ -135,27 +196,17 @@ def ingest_csv(
             else ("timepoint", "stationcode", "area"))
     _check_headers(paths, (*keys, *columns.values()))
     station_col = "station" if fmt == "prsa" else "stationcode"
-    con = duckdb.connect()
+    con = _connect(threads)
     try:
-        if threads:
-            con.execute(f"SET threads TO {int(threads)}")
-        files = "[" + ", ".join(_lit(str(p)) for p in paths) + "]"
-        wanted = ", ".join(f'"{c}"' for c in (*keys, *columns.values()))
-        # Text only: every cast below is ours (TRY_CAST), so nothing fails inside the reader.
-        con.execute(f"""
-            CREATE TEMP TABLE raw AS
-            SELECT filename AS file, row_number() OVER () AS seq, {wanted}
-            FROM read_csv({files}, all_varchar = true, header = true, filename = true,
-                          union_by_name = true, auto_detect = true)""")  # noqa: S608
+        _read_raw(con, paths, (*keys, *columns.values()))
         day, slot, time_field, time_text = _time_sql(fmt)
         values = {p: _value_sql(f'"{columns[p]}"', p, factors[p]) for p in POLLUTANTS}
         station = f"trim(coalesce(\"{station_col}\", ''))"
         area = "trim(coalesce(area, ''))" if fmt == "cnemc" else "''"
         con.execute(f"""
             CREATE TEMP TABLE parsed AS
-            SELECT file, CAST(seq - min(seq) OVER (PARTITION BY file) + 2 AS INTEGER) AS line,
-                   seq, {day} AS obs_day, {slot} AS slot, {time_field} AS time_field,
-                   {time_text} AS time_text, {station} AS station,
+            SELECT file, {_LINE_SQL} AS line, seq, {day} AS obs_day, {slot} AS slot,
+                   {time_field} AS time_field, {time_text} AS time_text, {station} AS station,
                    coalesce("{station_col}", '') AS station_text, {area} AS area,
                    {", ".join(f"{v} AS {p}, {k} AS k_{p}" for p, (v, k) in values.items())},
                    {", ".join(f'coalesce("{columns[p]}", {_lit("")}) AS t_{p}'
@@ -170,16 +221,92 @@ def ingest_csv(
             "SELECT station, arg_min(area, seq) FROM kept WHERE area <> '' GROUP BY station"
         ).fetchall()) if fmt == "cnemc" else {}
         in_year = "" if year is None else f"AND year(obs_day) = {int(year)}"
-        out.parent.mkdir(parents=True, exist_ok=True)
-        relation = con.sql(f"""
-            SELECT station, obs_day AS "date", CAST(slot AS TINYINT) AS "hour",
-                   {", ".join(POLLUTANTS)}
-            FROM kept WHERE NOT duplicate {in_year}
-            ORDER BY station, "date", "hour" """)  # noqa: S608
-        table = relation.to_arrow_table()
-        table = table.rename_columns(SCHEMA.names).cast(SCHEMA)
-        pq.write_table(table, out, compression="zstd")
-        return Ingested(out, cities, flags, table.num_rows)
+        rows = _write_normalized(con, f"""
+            SELECT station, obs_day, slot, {", ".join(POLLUTANTS)}
+            FROM kept WHERE NOT duplicate {in_year}""", out)  # noqa: S608
+        return Ingested(out, cities, flags, rows)
+    finally:
+        con.close()
+
+
+def _write_normalized(con: duckdb.DuckDBPyConnection, query: str, out: Path) -> int:
+    """Rows (station, obs_day, slot, *POLLUTANTS) of `query` → normalized Parquet, sorted."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    relation = con.sql(f"""
+        SELECT station, obs_day AS "date", CAST(slot AS TINYINT) AS "hour",
+               {", ".join(POLLUTANTS)}
+        FROM ({query}) ORDER BY station, "date", "hour" """)  # noqa: S608
+    table = relation.to_arrow_table()
+    table = table.rename_columns(SCHEMA.names).cast(SCHEMA)
+    pq.write_table(table, out, compression="zstd")
+    return int(table.num_rows)
+
+
+def _case_sql(expression: str, mapping: Mapping[str, str]) -> str:
+    """CASE expression WHEN key THEN value … END (NULL for anything else)."""
+    whens = " ".join(f"WHEN {_lit(k)} THEN {_lit(v)}" for k, v in mapping.items())
+    return f"(CASE {expression} {whens} END)"
+
+
+def ingest_long(
+    paths: Sequence[Path], out: Path, *, year: int | None = None, threads: int | None = None,
+) -> Ingested:
+    """Long-format CSVs (station, time, pollutant, value, unit) into normalized Parquet.
+
+    The twin of readers.read_long_files: row checks in its order (time, station, pollutant,
+    unit), then the value; pollutant and unit spellings come from units.py, the factor of
+    each (pollutant, unit) from units.conversion_factor; a second value of the same station,
+    hour and pollutant flags every copy. One station-hour may span files.
+    """
+    _check_headers(paths, LONG_COLUMNS)
+    con = _connect(threads)
+    try:
+        _read_raw(con, paths, LONG_COLUMNS)
+        day, slot = _timestamp_sql("time")
+        pollutant = _case_sql("lower(trim(coalesce(\"pollutant\", '')))", POLLUTANT_SPELLINGS)
+        unit = _case_sql("lower(trim(coalesce(\"unit\", '')))", UNIT_SPELLINGS)
+        factor = "(CASE " + " ".join(
+            f"WHEN pol = {_lit(p)} AND unit_code = {_lit(u)} THEN "
+            f"{_num(conversion_factor(p, u, file='', row=0, field='unit'))}"
+            for p in POLLUTANTS for u in UNIT_CODES) + " END)"
+        limit = "(CASE " + " ".join(
+            f"WHEN pol = {_lit(p)} THEN {_num(PLAUSIBLE_MAX[p])}" for p in POLLUTANTS) + " END)"
+        value, kind = _text_value_sql("raw_value", factor, limit)
+        con.execute(f"""
+            CREATE TEMP TABLE parsed AS
+            SELECT file, {_LINE_SQL} AS line, {day} AS obs_day, {slot} AS slot,
+                   coalesce("time", '') AS time_text, trim(coalesce("station", '')) AS station,
+                   coalesce("station", '') AS station_text, {pollutant} AS pol,
+                   coalesce("pollutant", '') AS pollutant_text, {unit} AS unit_code,
+                   coalesce("unit", '') AS unit_text, "value" AS raw_value,
+                   coalesce("value", '') AS value_text
+            FROM raw""")  # noqa: S608
+        con.execute(f"""
+            CREATE TEMP TABLE kept AS
+            SELECT *, {value} AS value, {kind} AS kind,
+                   count(*) OVER (PARTITION BY station, obs_day, slot, pol) > 1 AS duplicate
+            FROM parsed
+            WHERE obs_day IS NOT NULL AND slot IS NOT NULL AND station <> ''
+              AND pol IS NOT NULL AND unit_code IS NOT NULL""")  # noqa: S608
+        time_ok = "obs_day IS NOT NULL AND slot IS NOT NULL"
+        flags = flag_report(con, [
+            select_sql(f"'{BAD_TIME}'", "'time'", "time_text", "parsed", f"NOT ({time_ok})"),
+            select_sql(f"'{BAD_STATION}'", "'station'", "station_text", "parsed",
+                       f"{time_ok} AND station = ''"),
+            select_sql(f"'{BAD_POLLUTANT}'", "'pollutant'", "pollutant_text", "parsed",
+                       f"{time_ok} AND station <> '' AND pol IS NULL"),
+            select_sql(f"'{BAD_UNIT}'", "'unit'", "unit_text", "parsed",
+                       f"{time_ok} AND station <> '' AND pol IS NOT NULL AND unit_code IS NULL"),
+            select_sql("kind", "'value'", "value_text", "kept", "kind IS NOT NULL"),
+            select_sql(f"'{DUPLICATE}'", "'value'", "value_text", "kept", "duplicate"),
+        ])
+        in_year = "" if year is None else f"WHERE year(obs_day) = {int(year)}"
+        pivot = ", ".join(f"max(value) FILTER (WHERE pol = {_lit(p)} AND NOT duplicate) AS {p}"
+                          for p in POLLUTANTS)
+        rows = _write_normalized(con, f"""
+            SELECT station, obs_day, slot, {pivot} FROM kept {in_year}
+            GROUP BY station, obs_day, slot""", out)  # noqa: S608
+        return Ingested(out, {}, flags, rows)
     finally:
         con.close()
 
@@ -191,14 +318,19 @@ def _flags(con: duckdb.DuckDBPyConnection, fmt: str, columns: dict[str, str]) ->
     duplicate_text = ("station || ' ' || strftime(obs_day, '%Y-%m-%d') || ' ' "
                       "|| lpad(CAST(slot AS VARCHAR), 2, '0') || 'h'")
     parts = [
-        _select(f"'{BAD_TIME}'", "time_field", "time_text", "parsed",
+        select_sql(f"'{BAD_TIME}'", "time_field", "time_text", "parsed",
                 "obs_day IS NULL OR slot IS NULL"),
-        _select(f"'{BAD_STATION}'", f"'{station_field}'", "station_text", "parsed",
+        select_sql(f"'{BAD_STATION}'", f"'{station_field}'", "station_text", "parsed",
                 "obs_day IS NOT NULL AND slot IS NOT NULL AND station = ''"),
-        *(_select(f"k_{p}", f"'{columns[p]}'", f"t_{p}", "kept", f"k_{p} IS NOT NULL")
+        *(select_sql(f"k_{p}", f"'{columns[p]}'", f"t_{p}", "kept", f"k_{p} IS NOT NULL")
           for p in POLLUTANTS),
-        _select(f"'{DUPLICATE}'", "'station/time'", duplicate_text, "kept", "duplicate"),
+        select_sql(f"'{DUPLICATE}'", "'station/time'", duplicate_text, "kept", "duplicate"),
     ]
+    return flag_report(con, parts)
+
+
+def flag_report(con: duckdb.DuckDBPyConnection, parts: Sequence[str]) -> FlagReport:
+    """Counts and the first examples (by file, row) per kind of a union of `_select`s."""
     rows = con.execute(f"""
         WITH f AS ({" UNION ALL ".join(parts)}),
         ranked AS (SELECT *, count(*) OVER (PARTITION BY kind) AS n,
@@ -213,7 +345,7 @@ def _flags(con: duckdb.DuckDBPyConnection, fmt: str, columns: dict[str, str]) ->
     return report
 
 
-def _select(kind: str, field: str, value: str, relation: str, where: str) -> str:
+def select_sql(kind: str, field: str, value: str, relation: str, where: str) -> str:
     """One branch of the flag union: (kind, file, line, field, value)."""
     return " ".join(["SELECT", kind, "AS kind, file, line,", field, "AS field,", value,
                      "AS value FROM", relation, "WHERE", where])

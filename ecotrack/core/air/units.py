@@ -20,6 +20,7 @@ _UNIT_SPELLINGS: Mapping[str, str] = MappingProxyType(
 )
 _CANONICAL_CODE = {p: _UNIT_SPELLINGS[u] for p, u in CANONICAL_UNIT.items()}
 _TO_UG = {"ug/m3": 1.0, "mg/m3": 1000.0}
+UNIT_CODES: tuple[str, ...] = tuple(_TO_UG)
 
 # Upper limits of a plausible hourly value in canonical units. They sit far above any
 # recorded episode (PM10 in dust storms reaches several thousand µg/m³) but catch unit
@@ -35,6 +36,11 @@ _POLLUTANT_SPELLINGS: Mapping[str, str] = MappingProxyType(
         "pm10": "pm10", "so2": "so2", "no2": "no2", "co": "co", "o3": "o3",
     }
 )
+
+# Read-only views for the DuckDB ingest, which generates its SQL lookups from these maps
+# (one source for the spellings, whichever reader runs).
+UNIT_SPELLINGS = _UNIT_SPELLINGS
+POLLUTANT_SPELLINGS = _POLLUTANT_SPELLINGS
 
 MISSING_MARKS = frozenset({"", "na", "nan", "null", "none", "—", "-", "--"})
 

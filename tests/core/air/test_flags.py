@@ -183,3 +183,108 @@ def test_missing_column_stops_both_readers(tmp_path, fmt):
             read()
         assert (caught.value.file, caught.value.row) == (str(path), 1)
         assert caught.value.field in ("CO", "co")
+
+
+LONG_HEADER = ["station", "time", "pollutant", "value", "unit"]
+LONG_NAMES = {"so2": "SO2", "no2": "NO2", "pm10": "PM10", "co": "CO", "o3": "O3",
+              "pm25": "PM2.5"}
+
+
+def _long_files(tmp_path: Path) -> list[Path]:
+    """The three excerpt stations in the long format, one file per station, with the
+    spellings and units varied: CO in µg/m³ (as PRSA) for Dongsi and in mg/m³ for the
+    others, SO2 of one station in mg/m3, pollutant names in several spellings."""
+    paths = []
+    for n, source in enumerate(EXCERPT):
+        rows = _rows(source)
+        col = {name: i for i, name in enumerate(rows[0])}
+        out = [LONG_HEADER]
+        for r in rows[1:]:
+            stamp = f"{r[1]}-{int(r[2]):02d}-{int(r[3]):02d} {int(r[4]):02d}:00"
+            if n == 2:
+                stamp = stamp.replace("-", "/") + ":00"
+            for p, name in LONG_NAMES.items():
+                text, unit = r[col[name]], "µg/m³"
+                if p == "co" and n > 0 and text != "NA":
+                    text, unit = repr(float(text) / 1000), "mg/m³" if n == 1 else "mg/m3"
+                elif p == "so2" and n == 1 and text != "NA":
+                    text, unit = repr(float(text) / 1000), "mg/m3"
+                spelled = {"pm25": ["PM2.5", "pm25", "PM2_5"][n]}.get(p, name)
+                out.append([r[col["station"]], stamp, spelled, text, unit])
+        paths.append(_write(tmp_path / f"long-{n}.csv", out))
+    return paths
+
+
+def _perturbed_long(tmp_path: Path) -> list[Path]:
+    """Each kind of fault of the long format, at known lines (the header is line 1)."""
+    paths = _long_files(tmp_path)
+    rows = _rows_csv(paths[0])
+    rows[10 - 1][3] = "-3"  # negative
+    rows[20 - 1][3], rows[20 - 1][4] = "300", "mg/m³"  # 300 mg/m³ of anything: implausible
+    rows[21 - 1][3] = "inf"  # implausible
+    rows[30 - 1][3] = "1,5"  # unparseable number
+    rows[40 - 1][1] = "2015-01-01 25:00"  # no such hour
+    rows[41 - 1][1] = "2015-01-01 06:30"  # not a whole hour
+    rows[42 - 1][1] = "2015-01-01 07:00+08:00"  # a time zone: not local time
+    rows[50 - 1][0] = " "  # no station
+    rows[60 - 1][2] = "PM1"  # unknown pollutant
+    rows[70 - 1][4] = "ppb"  # unknown unit
+    rows[80 - 1][3] = "NA"  # missing, not flagged
+    rows.append(list(rows[90 - 1]))  # a duplicate value in the same file
+    negative_twin = list(rows[95 - 1])
+    negative_twin[3] = "-1"
+    rows.append(negative_twin)  # a duplicate that is also negative
+    _write(paths[0], rows)
+    # Line 100 of file 0 again in file 1: hours may span files, so this is a duplicate too.
+    other = _rows_csv(paths[1])
+    other.append(list(rows[100 - 1]))
+    _write(paths[1], other)
+    return paths
+
+
+def test_long_excerpt_same_table_in_both_readers_and_nothing_flagged(tmp_path):
+    paths = _long_files(tmp_path)
+    python, duck, py_flags, duck_flags = _both("long", paths, tmp_path)
+    assert len(python) == 3 * 120 * 24
+    assert _key(python) == _key(duck)
+    assert py_flags == duck_flags == {}
+    # Units converted, not assumed: the same table as the PRSA files (CO µg/m³ → mg/m³).
+    prsa = read_files("prsa", EXCERPT)
+    assert [k[:3] for k in _key(python)] == [k[:3] for k in _key(prsa)]
+    for got, want in zip(_key(python), _key(prsa), strict=True):
+        assert [g is None for g in got[3:]] == [w is None for w in want[3:]]
+        assert [g for g in got[3:] if g is not None] == pytest.approx(
+            [w for w in want[3:] if w is not None], rel=1e-12)
+
+
+def test_long_perturbed_same_table_and_flags_in_both_readers(tmp_path):
+    paths = _perturbed_long(tmp_path)
+    python, duck, py_flags, duck_flags = _both("long", paths, tmp_path)
+    assert _key(python) == _key(duck)
+    assert py_flags == duck_flags
+    counts = {k: v["count"] for k, v in py_flags.items()}  # type: ignore[index]
+    assert counts == {"negative": 2, "implausible": 2, "unparseable_number": 1,
+                      "unparseable_time": 3, "missing_station": 1, "unknown_pollutant": 1,
+                      "unknown_unit": 1, "duplicate_hour": 6}
+    first = str(paths[0])  # the 6th duplicate, in paths[1], is past the 5 examples
+    examples = {k: v["examples"] for k, v in py_flags.items()}  # type: ignore[index]
+    assert examples["unknown_unit"] == [{"file": first, "row": 70, "field": "unit",
+                                         "value": "ppb"}]
+    assert examples["unparseable_time"][2] == {"file": first, "row": 42, "field": "time",
+                                               "value": "2015-01-01 07:00+08:00"}
+    last = len(_rows_csv(paths[0]))
+    assert [(e["file"], e["row"]) for e in examples["duplicate_hour"]] == [
+        (first, 90), (first, 95), (first, 100), (first, last - 1), (first, last)]
+    # Nothing flagged is used: the negative PM10 of line 10 (2015-01-01 01h) is missing.
+    at = {(s, d.isoformat(), h): i for i, (s, d, h) in
+          enumerate(zip(duck.station, duck.date, duck.hour, strict=True))}
+    assert duck.values["pm10"][at[("Dongsi", "2015-01-01", 1)]] is None
+
+
+def test_long_evaluation_same_in_duckdb_and_python(tmp_path):
+    paths = _perturbed_long(tmp_path)
+    results = [evaluate_files("long", paths, year=2015, engine=engine).result.to_json()
+               for engine in ("duckdb", "python")]
+    assert results[0]["flagged"] == results[1]["flagged"]
+    assert results[0]["missing_hours"] == results[1]["missing_hours"]
+    assert results[0]["annual"] == results[1]["annual"]

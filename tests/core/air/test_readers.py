@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from ecotrack.core.air.csv_duckdb import ingest_long
 from ecotrack.core.air.errors import AirDataError
 from ecotrack.core.air.hourly import read_parquet, write_parquet
 from ecotrack.core.air.readers import (
@@ -63,19 +64,21 @@ def test_long_format_converts_units(tmp_path):
                   "S1,2025-01-01 08:00,PM2.5,58,µg/m³\n"
                   "S1,2025-01-01 08:00,CO,900,ug/m3\n"
                   "S1,2025-01-01 08:00,SO2,0.005,mg/m3\n")
-    table = read_long(path)
-    assert table.values["pm25"] == [58.0]
-    assert table.values["co"] == [pytest.approx(0.9)]
-    assert table.values["so2"] == [pytest.approx(5.0)]
+    for table in (read_long(path),
+                  read_parquet([ingest_long([path], tmp_path / "l.parquet").parquet])):
+        assert table.values["pm25"] == [58.0]
+        assert table.values["co"] == [pytest.approx(0.9)]
+        assert table.values["so2"] == [pytest.approx(5.0)]
 
 
 def test_long_format_missing_column_stops_with_file_row_field(tmp_path):
     path = _write(tmp_path / "bad.csv",
                   "station,time,pollutant,value\nS1,2025-01-01 08:00,PM2.5,58\n")
-    with pytest.raises(AirDataError, match="missing column") as caught:
-        read_long(path)
-    assert (caught.value.file, caught.value.row, caught.value.field) == (str(path), 1, "unit")
-    assert str(path) in str(caught.value) and "row 1" in str(caught.value)
+    for read in (lambda: read_long(path), lambda: ingest_long([path], tmp_path / "l.parquet")):
+        with pytest.raises(AirDataError, match="missing column") as caught:
+            read()
+        assert (caught.value.file, caught.value.row, caught.value.field) == (str(path), 1, "unit")
+        assert str(path) in str(caught.value) and "row 1" in str(caught.value)
 
 
 HEAD = "station,time,pollutant,value,unit\n"
@@ -99,22 +102,27 @@ HEAD = "station,time,pollutant,value,unit\n"
 )
 def test_long_format_bad_values_are_excluded_and_named(tmp_path, text, kind, row, field, value):
     path = _write(tmp_path / "bad.csv", text)
-    table = read_long(path)
-    report = table.flags.to_json()
-    assert list(report) == [kind]
-    assert report[kind]["examples"][0] == {"file": str(path), "row": row, "field": field,
-                                           "value": value}
-    # Nothing flagged reaches the table (both copies of a duplicated value are left out).
-    kept = [v for vs in table.values.values() for v in vs if v is not None]
-    assert kept == ([5.0] if kind == "implausible" else [])
+    ingested = ingest_long([path], tmp_path / "long.parquet")
+    # The Python reader and the DuckDB ingest: the same report and the same values kept.
+    for table, report in ((read_long(path), None),
+                          (read_parquet([ingested.parquet]), ingested.flags.to_json())):
+        report = report if report is not None else table.flags.to_json()
+        assert list(report) == [kind]
+        assert report[kind]["examples"][0] == {"file": str(path), "row": row, "field": field,
+                                               "value": value}
+        # Nothing flagged reaches the table (both copies of a duplicated value are left out).
+        kept = [v for vs in table.values.values() for v in vs if v is not None]
+        assert kept == ([5.0] if kind == "implausible" else [])
 
 
 def test_long_format_hours_may_span_files(tmp_path):
     a = _write(tmp_path / "a.csv", HEAD + "S1,2025-01-01 08:00,PM10,5,µg/m³\n")
     b = _write(tmp_path / "b.csv", HEAD + "S1,2025-01-01 08:00,SO2,7,µg/m³\n")
-    table = read_files("long", [a, b])
-    assert len(table) == 1 and not table.flags.kinds
-    assert (table.values["pm10"], table.values["so2"]) == ([5.0], [7.0])
+    ingested = ingest_long([a, b], tmp_path / "l.parquet")
+    assert not ingested.flags.kinds
+    for table in (read_files("long", [a, b]), read_parquet([ingested.parquet])):
+        assert len(table) == 1 and not table.flags.kinds
+        assert (table.values["pm10"], table.values["so2"]) == ([5.0], [7.0])
 
 
 def test_prsa_missing_column(tmp_path):
