@@ -159,14 +159,23 @@ def station_day_sql(year: int, dialect: Dialect) -> str:
         for s, p in DAILY_STATISTICS.items()
         if s not in ("o3_1h", "o3_8h")
     )
-    # MAX(CASE …) measured cheaper in CPU than first()/any_value() FILTER or an ordered
-    # list(); exact because each slot has at most one row (the caller checks n_rows/slot_mask).
-    pivot = ", ".join(f"MAX(CASE WHEN slot = {h} THEN o3 END) AS h{h:02d}" for h in range(24))
+    # MAX(CASE …) measured cheaper in CPU than first()/any_value() FILTER, if(), an ordered
+    # list() or a list of structs; exact because each slot has at most one row (the caller
+    # checks n_rows/slot_mask). Missing hours become 0: x + 0.0 is exactly x, so the
+    # left-to-right window sums below stay those of the Python reference.
+    pivot = ", ".join(
+        f"COALESCE(MAX(CASE WHEN slot = {h} THEN o3 END), 0E0) AS h{h:02d}" for h in range(24)
+    )
+    # Which hours have an O3 value, as bits: a window's count is one bit_count (instead of
+    # 8 CASE expressions per window, measured ≈ 0.3 CPU-s on the national year).
+    hour_bit = f"CAST({dialect.shift_left('1', 'slot')} AS BIGINT)"
+    o3_mask = f"bit_or(CASE WHEN o3 IS NULL THEN 0 ELSE {hour_bit} END)"
     windows = []
     for end in v.window_end_slots:
-        hours = [f"h{h:02d}" for h in range(end - v.window_hours + 1, end + 1)]
-        n = _window_sum([f"(CASE WHEN {h} IS NULL THEN 0 ELSE 1 END)" for h in hours])
-        total = _window_sum([f"COALESCE({h}, 0E0)" for h in hours])
+        first = end - v.window_hours + 1
+        bits = ((1 << v.window_hours) - 1) << first
+        n = f"bit_count(o3_mask & {bits})"
+        total = _window_sum([f"h{h:02d}" for h in range(first, end + 1)])
         windows.append(
             f"CASE WHEN {n} >= {v.hours_per_window} THEN {total} / {n} END AS w{end:02d}"
         )
@@ -175,7 +184,6 @@ def station_day_sql(year: int, dialect: Dialect) -> str:
     # GREATEST skips NULLs in both engines (NULL only when every window is NULL).
     best = "GREATEST(" + ", ".join(window_cols) + ")"
     hourly_columns = ", ".join(f"src.{p}" for p in POLLUTANTS)
-    mask = dialect.shift_left("1", "slot")
     day_of_year = dialect.add_days(f"DATE '{year - 1:04d}-12-31'", "p.doy")
     return f"""
 WITH hourly AS (
@@ -189,10 +197,11 @@ WITH hourly AS (
 pivoted AS (
   -- grouped by station and day only; the city joins the 24× smaller result
   SELECT sid, doy,
-    COUNT(*) AS n_rows, bit_or(CAST({mask} AS BIGINT)) AS slot_mask,
+    COUNT(*) AS n_rows, bit_or({hour_bit}) AS slot_mask,
     MIN(slot) AS min_slot, MAX(slot) AS max_slot,
     {daily_means},
     CASE WHEN COUNT(o3) >= {v.hours_per_day} THEN MAX(o3) END AS o3_1h,
+    {o3_mask} AS o3_mask,
     {pivot}
   FROM hourly GROUP BY sid, doy
 ),
