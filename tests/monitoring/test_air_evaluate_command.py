@@ -96,3 +96,29 @@ def test_flagged_values_are_reported_in_text_and_json(tmp_path):
     assert result["flagged"] == {"negative": {"count": 1, "examples": [
         {"file": str(bad), "row": 10, "field": "PM2.5", "value": "-3"}]}}
     assert result["missing_hours"][result["stations"][0]] > 8760 - 2880
+
+
+def test_parquet_input_is_checked_and_structural_errors_name_file_and_field(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from ecotrack.core.air.readers import read_files
+
+    table = read_files("prsa", [Path(EXCERPT[0])]).to_arrow()
+    pm25 = table.column("pm25").to_pylist()
+    pm25[9] = -3.0  # record 10
+    user = table.set_column(table.schema.get_field_index("pm25"), "pm25",
+                            pa.array(pm25, pa.float64())).replace_schema_metadata(None)
+    path = tmp_path / "user.parquet"
+    pq.write_table(user, path)
+    result = json.loads(run("--format", "parquet", str(path), "--year", "2015", "--json"))
+    assert result["flagged"] == {"negative": {"count": 1, "examples": [
+        {"file": str(path), "row": 10, "field": "pm25", "value": "-3.0"}]}}
+    text = run("--format", "parquet", str(path), "--year", "2015")
+    assert f"{path}, row 10, field 'pm25': '-3.0'" in text
+    wrong = tmp_path / "wrong.parquet"
+    pq.write_table(user.set_column(user.schema.get_field_index("hour"), "hour",
+                                   pa.array([str(h) for h in user.column("hour").to_pylist()])),
+                   wrong)
+    with pytest.raises(CommandError, match=r"wrong\.parquet, field 'hour': column hour has type"):
+        run("--format", "parquet", str(wrong), "--year", "2015")

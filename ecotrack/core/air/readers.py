@@ -8,6 +8,7 @@ Formats:
   (the city) and the 1-h values `pm2_5, pm10, so2, no2, co, o3` (CO in mg/m³). The 24-h and
   8-h columns of the release are ignored: the engine computes them itself.
 - `long`: one value per row: station, time, pollutant, value, unit (see docs/air.md).
+- `parquet`: the normalized layout (hourly.py), checked by parquet_duckdb.py.
 Station metadata (CSV: station, city) is read by `read_stations`.
 
 A structural error (missing column, unreadable file) raises AirDataError naming the file,
