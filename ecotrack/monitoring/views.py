@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from ecotrack.core.air.limits import compare
-from ecotrack.monitoring import charts
+from ecotrack.monitoring import charts, quality
 from ecotrack.monitoring.models import AirEvaluationRun
 from ecotrack.places.models import Jurisdiction
 
@@ -37,6 +37,7 @@ def _context(run: AirEvaluationRun) -> dict[str, Any]:
         "legend": charts.legend(),
         "limits": limits,
         "categories": list(annual.get("days_by_category", {}).items()),
+        "quality": quality.summary(annual, run.year, list(run.stations)),
         "other_runs": AirEvaluationRun.objects.filter(
             jurisdiction=run.jurisdiction).exclude(pk=run.pk).order_by("-year", "-created_at"),
     }

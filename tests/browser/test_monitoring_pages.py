@@ -1,6 +1,7 @@
 """A reader opens Beijing's 2015 air-quality page (demo run from the real excerpt) in a real
 browser: heat-map, monthly bars and limits table are there, the keyboard reaches the daily
-table alternative, and nothing is fetched from outside the site."""
+table alternative, the input-check summary (values excluded, station-hours missing) is shown
+from the stored report, and nothing is fetched from outside the site."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from ecotrack.monitoring import demo
+from ecotrack.monitoring.models import AirEvaluationRun
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,6 +31,24 @@ def test_city_year_page_charts_tables_keyboard_and_no_external_requests(
     limits = page.locator('section[aria-labelledby="limits-heading"] table')
     expect(limits).to_be_visible()
     expect(limits.locator("tbody tr").first).to_contain_text("PM2.5")
+
+    # What the evaluation left out, from the report stored with the run (the demo excerpt has
+    # no flagged value; its missing hours are real).
+    annual = AirEvaluationRun.objects.get(jurisdiction__code="110000", year=2015).annual
+    assert annual["flagged"] == {}
+    missing = annual["missing_hours"]
+    summary_line = f"没有排除任何数值 · 缺失 {sum(missing.values())} 个站点小时"
+    quality = page.locator('section[aria-labelledby="quality-heading"]')
+    expect(quality.locator(".air-summary")).to_have_text(summary_line)
+    expect(quality.locator(".air-summary")).to_be_visible()
+    expect(page.locator(".air-quality-summary")).to_contain_text(summary_line)
+    worst = min(missing, key=lambda station: (-missing[station], station))
+    expect(quality.locator("#missing-hours tbody tr").first.locator("th")).to_have_text(worst)
+    link = page.locator('.air-quality-summary a[href="#quality-heading"]')
+    link.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(live_server.url + "/monitoring/110000/2015/#quality-heading")
+    expect(quality.locator("h2")).to_be_in_viewport()
 
     # Tab from the top of the page until the daily-table disclosure has the focus.
     summary = page.locator('section[aria-labelledby="calendar-heading"] details > summary')

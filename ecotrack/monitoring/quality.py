@@ -1,0 +1,96 @@
+"""What a run left out: flagged input values (per reason, with examples) and missing hours.
+
+Reads the report the engine stores in the run's annual JSON (`"flagged"`, see
+ecotrack/core/air/flags.py `FlagReport.to_json`, and `"missing_hours"` per station) and shapes
+it for the run page. Nothing here re-counts: the page shows exactly what was stored. Runs
+stored before the report existed have neither key; the page says so instead of showing zero.
+"""
+
+from __future__ import annotations
+
+import calendar
+import os
+from typing import Any
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from ecotrack.core.air.flags import KINDS
+
+WORST_STATIONS = 10  # stations listed in the missing-hours table, most missing first
+
+REASONS: dict[str, Promise] = {
+    "negative": _("Negative concentration"),
+    "implausible": _("Implausible magnitude (infinite, or too large: usually a unit mistake)"),
+    "unparseable_number": _("Number that cannot be read"),
+    "unparseable_time": _("Time that cannot be read"),
+    "missing_station": _("No station given"),
+    "unknown_pollutant": _("Unknown pollutant"),
+    "unknown_unit": _("Unknown unit"),
+    "duplicate_hour": _("Duplicate station-hour"),
+}
+# What one counted case takes out of the evaluation (docs/air.md, "Bad input").
+EXCLUDES: dict[str, Promise] = {
+    "negative": _("the value"),
+    "implausible": _("the value"),
+    "unparseable_number": _("the value"),
+    "unparseable_time": _("the row"),
+    "missing_station": _("the row"),
+    "unknown_pollutant": _("the row"),
+    "unknown_unit": _("the row"),
+    "duplicate_hour": _("every copy of the station-hour"),
+}
+
+
+def _file_name(path: Any) -> str:
+    """The file's name only: a public page does not show the server's directories."""
+    return os.path.basename(str(path).replace("\\", "/")) if path else ""
+
+
+def flag_rows(flagged: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per reason with a count, in the engine's report order (unknown kinds last)."""
+    order = [k for k in KINDS if k in flagged] + sorted(k for k in flagged if k not in KINDS)
+    rows = []
+    for kind in order:
+        report = flagged[kind] or {}
+        examples = [
+            {"file": _file_name(e.get("file")), "row": e.get("row"), "field": e.get("field", ""),
+             "value": e.get("value", "")}
+            for e in report.get("examples", [])
+        ]
+        fields = list(dict.fromkeys(e["field"] for e in examples if e["field"]))
+        rows.append({
+            "kind": kind, "reason": REASONS.get(kind, kind), "excludes": EXCLUDES.get(kind, ""),
+            "count": int(report.get("count", 0)), "fields": fields, "examples": examples,
+        })
+    return rows
+
+
+def summary(annual: dict[str, Any], year: int, stations: list[str]) -> dict[str, Any]:
+    """Counts, rows and the worst stations for the page; `known` is False for old runs."""
+    flagged = annual.get("flagged")
+    missing = annual.get("missing_hours")
+    rows = flag_rows(flagged) if isinstance(flagged, dict) else []
+    gaps = missing if isinstance(missing, dict) else {}
+    hours = 24 * (366 if calendar.isleap(year) else 365)
+    with_gaps = sorted(((s, int(n)) for s, n in gaps.items() if n), key=lambda x: (-x[1], x[0]))
+    station_hours = hours * len(gaps or stations)
+    missing_total = sum(n for _s, n in with_gaps)
+    return {
+        "flags_known": isinstance(flagged, dict),
+        "missing_known": isinstance(missing, dict),
+        "rows": rows,
+        "examples": [dict(e, reason=r["reason"]) for r in rows for e in r["examples"]],
+        "flagged_total": sum(r["count"] for r in rows),
+        "missing_total": missing_total,
+        "station_hours": station_hours,
+        "missing_share": round(100 * missing_total / station_hours, 2) if station_hours else None,
+        "stations_with_gaps": len(with_gaps),
+        "stations_total": len(gaps),
+        "hours_per_station": hours,
+        "more_stations": max(0, len(with_gaps) - WORST_STATIONS),
+        "worst": [
+            {"station": s, "hours": n, "share": round(100 * n / hours, 1)}
+            for s, n in with_gaps[:WORST_STATIONS]
+        ],
+    }
