@@ -111,12 +111,18 @@ def check_parquet(
     suspicious station-days are looked at hour by hour. When nothing is flagged, no value is
     NaN and the column types are exactly the layout's, the files are evaluated as they are
     (writing a checked copy of a national year costs more than the check); otherwise DuckDB
-    writes the usable rows, cast to the layout, in the input order. Rows of every year are
+    writes the usable rows, cast to the layout (in no particular order; the engines group
+    them). Rows of every year are
     kept (the engines select the year), as for Parquet input before these checks.
     """
     schemas = [check_schema(path) for path in paths]
     con = _connect(threads)
     try:
+        # Parquet min/max statistics leave NaN out (as the format says), and DuckDB 2.0
+        # prunes row groups with them: `WHERE isnan(x)` or `WHERE NOT (x BETWEEN 0 AND m)`
+        # finds no row in a pyarrow-written file with a NaN. This check is about such
+        # values, so it never prunes on statistics (no pushed-down filters).
+        con.execute("SET disabled_optimizers = 'filter_pushdown,statistics_propagation'")
         files = "[" + ", ".join(_lit(str(p)) for p in paths) + "]"
         cells, nans = [], []
         for p in POLLUTANTS:
@@ -152,12 +158,13 @@ def check_parquet(
         # The rules above are evaluated only on the rows of a cheap pre-filter on the raw
         # columns that lets through everything they could flag (and NaN: NaN is above every
         # number in DuckDB): 4 s → 1 s on the national year.
-        unusual = " OR ".join([
+        # Every term is true or false, never NULL, so NOT (unusual) is exact too.
+        unusual = "(" + " OR ".join([
             '"date" IS NULL', '"hour" IS NULL', 'NOT ("hour" BETWEEN 0 AND 23)',
             "station IS NULL", "trim(station) = ''",
-            *(f"NOT (CAST({p} AS DOUBLE) BETWEEN 0 AND {_num(PLAUSIBLE_MAX[p])})"
-              for p in POLLUTANTS),
-        ])
+            *(f"({p} IS NOT NULL AND NOT (CAST({p} AS DOUBLE) "
+              f"BETWEEN 0 AND {_num(PLAUSIBLE_MAX[p])}))" for p in POLLUTANTS),
+        ]) + ")"
         prefiltered = f"(SELECT * FROM source WHERE {unusual})"  # noqa: S608
         con.execute(
             f"CREATE TEMP TABLE bad AS SELECT * FROM ({parsed.format(prefiltered)}) "  # noqa: S608
@@ -192,14 +199,24 @@ def check_parquet(
         exact = all(schema.field(f.name).type == f.type for schema in schemas for f in SCHEMA)
         if exact and not has_duplicates and not (bad_rows and bad_rows[0]):
             return CheckedParquet(list(paths), flags, copied=False)
+        # A row outside the pre-filter has nothing the rules would change (every value null
+        # or within 0…limit, so value = number × 1.0): it is copied as it is, and only the
+        # rows of `bad` take the rules' values. 6 s → 2.5 s for the copy of a national year.
+        columns = ", ".join(f"CAST({p} AS DOUBLE) AS {p}" for p in POLLUTANTS)
+        rows = f"""
+            SELECT CAST(station AS VARCHAR) AS station, "date" AS obs_day,
+                   CAST("hour" AS TINYINT) AS slot, {columns}
+            FROM source WHERE NOT {unusual}
+            UNION ALL
+            SELECT station, obs_day, slot, {", ".join(POLLUTANTS)} FROM bad WHERE {key_ok}"""  # noqa: S608
         # Every record of a duplicated station-hour is left out (which one is right is unknown).
-        source = ("parsed ANTI JOIN dup USING (station, obs_day, slot)" if has_duplicates
-                  else "parsed")
+        anti = "ANTI JOIN dup USING (station, obs_day, slot)" if has_duplicates else ""
         out.parent.mkdir(parents=True, exist_ok=True)
         metadata = f"{{'{LAYOUT_KEY.decode()}': '{LAYOUT_VERSION.decode()}'}}"
+        con.execute("SET preserve_insertion_order = false")
         con.execute(f"""
             COPY (SELECT station, obs_day AS "date", slot AS "hour", {", ".join(POLLUTANTS)}
-                  FROM {source} WHERE {key_ok})
+                  FROM ({rows}) {anti})
             TO {_lit(str(out))} (FORMAT parquet, COMPRESSION zstd,
                                  KV_METADATA {metadata})""")  # noqa: S608
         return CheckedParquet([out], flags, copied=True)

@@ -195,3 +195,17 @@ def test_unreadable_parquet_names_the_file(tmp_path):
     with pytest.raises(AirDataError, match="not a readable Parquet file") as caught:
         evaluate_files("parquet", [path], year=2015)
     assert caught.value.file == str(path)
+
+
+def test_nan_in_an_exactly_typed_file_is_missing_never_used(tmp_path):
+    """NaN is left out of Parquet min/max statistics; the check must still see it (a DuckDB
+    filter pruned on those statistics finds no NaN row), or the file would pass as clean
+    and the engine would average NaN."""
+    columns = _user_columns()
+    columns["so2"][100] = math.nan
+    path = _save(columns, tmp_path / "nan.parquet")
+    checked = check_parquet([path], tmp_path / "checked.parquet")
+    assert checked.copied and checked.flags.to_json() == {}
+    back = read_parquet(checked.paths)
+    assert _key(back) == _key(_expected(columns))
+    assert not any(isinstance(v, float) and math.isnan(v) for v in back.values["so2"])
