@@ -8,12 +8,11 @@ Parquet layout (one row per station and hour; version 1):
     so2, no2, pm10, o3, pm25   float64  µg/m³ (hourly means; null = missing)
     co       float64   mg/m³
 
-The file's key-value metadata carries `ecotrack.air.layout = 1`. ecotrack's writers put it on
-files whose rows came through the input checks (a reader's table, the DuckDB ingest, the
-Parquet check's copy; the benchmark generator on resampled real data); `--format parquet`
-input with the key is trusted, without it checked (parquet_duckdb.py,
-evaluate._checked_parquet). Station → city assignment is
-kept apart (station metadata CSV), because one station list serves many years of data.
+The file's key-value metadata carries `ecotrack.air.layout = 1` (it comes with SCHEMA).
+`--format parquet` input is checked whether or not it carries the key (parquet_duckdb.py,
+evaluate._checked_parquet): the key says which layout, not that the values were checked.
+Station → city assignment is kept apart (station metadata CSV), because one station list
+serves many years of data.
 """
 
 from __future__ import annotations

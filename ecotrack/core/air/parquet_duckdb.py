@@ -95,7 +95,8 @@ class CheckedParquet:
 
 
 def written_by_ecotrack(path: Path) -> bool:
-    """Whether the file carries the layout key that ecotrack's own writers put there."""
+    """Whether the file carries the layout key (ecotrack's writers put it there; so does
+    anyone writing with hourly.SCHEMA, hence it is not a reason to skip the check)."""
     metadata = _schema(path).metadata or {}
     return metadata.get(LAYOUT_KEY) == LAYOUT_VERSION
 

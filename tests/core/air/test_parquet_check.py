@@ -152,14 +152,20 @@ def test_duplicates_across_files_are_flagged(tmp_path):
         (str(first), 1), (str(first), 2), (str(first), 3), (str(second), 1), (str(second), 2)]
 
 
-def test_files_written_by_ecotrack_are_trusted(tmp_path):
-    """The layout key marks files whose input was checked at ingest: not scanned again."""
+def test_files_with_the_layout_key_are_checked_too(tmp_path):
+    """The key comes with hourly.SCHEMA (any script can write it): it is not trusted."""
     table = _expected(_user_columns())
-    table.values["pm25"][0] = -3.0  # cannot come from a reader; shows the file is not scanned
+    table.values["pm25"][0] = -3.0  # cannot come from a reader
     path = write_parquet(table, tmp_path / "ours.parquet")
     assert pq.read_schema(path).metadata[LAYOUT_KEY] == b"1"
     result = evaluate_files("parquet", [path], year=2015).result.to_json()
-    assert result["flagged"] == {}
+    assert result["flagged"]["negative"] == {"count": 1, "examples": [
+        {"file": str(path), "row": 1, "field": "pm25", "value": "-3.0"}]}
+    # A clean file with the key is evaluated in place.
+    table.values["pm25"][0] = None
+    clean = write_parquet(table, tmp_path / "clean.parquet")
+    checked = check_parquet([clean], tmp_path / "checked.parquet")
+    assert (checked.paths, checked.copied) == ([clean], False)
 
 
 @pytest.mark.parametrize(
