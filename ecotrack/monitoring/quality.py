@@ -4,6 +4,9 @@ Reads the report the engine stores in the run's annual JSON (`"flagged"`, see
 ecotrack/core/air/flags.py `FlagReport.to_json`, and `"missing_hours"` per station) and shapes
 it for the run page. Nothing here re-counts: the page shows exactly what was stored. Runs
 stored before the report existed have neither key; the page says so instead of showing zero.
+Each reason's exact counts per field (`by_field`: how many PM2.5 values, how many SO2 values…)
+are shown when stored; runs stored before `by_field` existed show the fields their examples
+name instead (`by_field_known` False).
 """
 
 from __future__ import annotations
@@ -59,9 +62,17 @@ def flag_rows(flagged: dict[str, Any]) -> list[dict[str, Any]]:
             for e in report.get("examples", [])
         ]
         fields = list(dict.fromkeys(e["field"] for e in examples if e["field"]))
+        stored = report.get("by_field")
+        # Most first, then by name (jsonb does not keep the stored order).
+        by_field = [
+            {"field": name, "count": n}
+            for name, n in sorted(((str(k), int(v)) for k, v in stored.items()),
+                                  key=lambda item: (-item[1], item[0]))
+        ] if isinstance(stored, dict) else None
         rows.append({
             "kind": kind, "reason": REASONS.get(kind, kind), "excludes": EXCLUDES.get(kind, ""),
-            "count": int(report.get("count", 0)), "fields": fields, "examples": examples,
+            "count": int(report.get("count", 0)), "fields": fields, "by_field": by_field,
+            "examples": examples,
         })
     return rows
 
@@ -80,6 +91,8 @@ def summary(annual: dict[str, Any], year: int, stations: list[str]) -> dict[str,
         "flags_known": isinstance(flagged, dict),
         "missing_known": isinstance(missing, dict),
         "rows": rows,
+        # One run's reports are all of one kind: all with counts by field, or none.
+        "by_field_known": bool(rows) and all(r["by_field"] is not None for r in rows),
         "examples": [dict(e, reason=r["reason"]) for r in rows for e in r["examples"]],
         "flagged_total": sum(r["count"] for r in rows),
         "missing_total": missing_total,

@@ -67,3 +67,22 @@ def test_city_year_page_charts_tables_keyboard_and_no_external_requests(
     expect(daily.locator("tbody tr").first).to_contain_text("2015-01-01")
 
     assert requested and [u for u in requested if not u.startswith(live_server.url)] == []
+
+
+def test_excluded_values_are_counted_per_field_on_the_run_page(page, places):
+    """A stored report with counts per field (as the engine writes it): the reader sees how
+    many values of each pollutant were left out, not only the fields of the examples."""
+    demo.load(lambda _message: None)
+    run = AirEvaluationRun.objects.get(jurisdiction__code="110000", year=2015)
+    examples = [{"file": "PRSA_Data_Dongsi_2015.csv", "row": row, "field": field,
+                 "value": "-1"} for row, field in ((9, "SO2"), (10, "PM2.5"), (11, "PM2.5"))]
+    run.annual["flagged"] = {"negative": {"count": 7, "by_field": {"SO2": 1, "PM2.5": 6},
+                                          "examples": examples}}
+    run.save(update_fields=["annual"])
+    page.goto("/monitoring/110000/2015/")
+    table = page.locator("#flagged-table")
+    expect(table.locator("thead th").nth(3)).to_have_text("按字段计数")
+    row = table.locator("tbody tr").first
+    expect(row.locator("td").nth(2)).to_have_text("PM2.5 6 · SO2 1")
+    expect(row.locator("td").nth(2)).to_be_visible()
+    expect(page.locator(".air-quality-summary")).to_contain_text("已排除 7 个被标记的数值或记录行")

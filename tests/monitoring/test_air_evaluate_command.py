@@ -93,7 +93,7 @@ def test_flagged_values_are_reported_in_text_and_json(tmp_path):
     assert f"{bad}, row 10, field 'PM2.5': '-3'" in text
     assert "hours without any value: " in text
     result = json.loads(run("--format", "prsa", str(bad), "--year", "2015", "--json"))
-    assert result["flagged"] == {"negative": {"count": 1, "examples": [
+    assert result["flagged"] == {"negative": {"count": 1, "by_field": {"PM2.5": 1}, "examples": [
         {"file": str(bad), "row": 10, "field": "PM2.5", "value": "-3"}]}}
     assert result["missing_hours"][result["stations"][0]] > 8760 - 2880
 
@@ -112,7 +112,7 @@ def test_parquet_input_is_checked_and_structural_errors_name_file_and_field(tmp_
     path = tmp_path / "user.parquet"
     pq.write_table(user, path)
     result = json.loads(run("--format", "parquet", str(path), "--year", "2015", "--json"))
-    assert result["flagged"] == {"negative": {"count": 1, "examples": [
+    assert result["flagged"] == {"negative": {"count": 1, "by_field": {"pm25": 1}, "examples": [
         {"file": str(path), "row": 10, "field": "pm25", "value": "-3.0"}]}}
     text = run("--format", "parquet", str(path), "--year", "2015")
     assert f"{path}, row 10, field 'pm25': '-3.0'" in text

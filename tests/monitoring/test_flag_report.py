@@ -100,6 +100,10 @@ def test_stored_report_is_the_injected_one(flagged_run):
     assert [e["row"] for e in flagged["duplicate_hour"]["examples"]] == [
         duplicated_line, duplicated_line + 1]
     assert len(flagged["negative"]["examples"]) == 5  # 7 counted, the first 5 kept
+    # Exact counts per field, not only the fields of the 5 examples.
+    assert {kind: report["by_field"] for kind, report in flagged.items()} == {
+        "negative": {"PM2.5": 6, "SO2": 1}, "unparseable_number": {"NO2": 1},
+        "duplicate_hour": {"station/time": 2}}
 
 
 def test_page_shows_counts_reasons_and_examples_from_the_stored_report(client, flagged_run):
@@ -118,12 +122,16 @@ def test_page_shows_counts_reasons_and_examples_from_the_stored_report(client, f
     # Every kind, in the engine's report order (PostgreSQL's jsonb does not keep key order).
     order = [kind for kind in KINDS if kind in flagged]
     assert list(by_kind) == order
+    assert "<th scope=\"col\">By field</th>" in page
+    assert "Fields in the examples" not in page
     for kind, report in flagged.items():
-        reason, _excludes, count, fields = by_kind[kind]
+        reason, _excludes, count, by_field = by_kind[kind]
         assert reason == f"{REASONS[kind]} {kind}" and count == str(report["count"])
-        assert fields.split(", ") == list(dict.fromkeys(e["field"] for e in report["examples"]))
+        stored = sorted(report["by_field"].items(), key=lambda item: (-item[1], item[0]))
+        assert by_field == " · ".join(f"{name} {n}" for name, n in stored)
     assert rows[-1] == ["Total", "", str(total), ""]
-    assert by_kind["negative"][3] == "SO2, PM2.5"  # the pollutants the examples name
+    # How many values of each pollutant: 6 PM2.5, 1 SO2 (the examples hold 4 and 1).
+    assert by_kind["negative"][3] == "PM2.5 6 · SO2 1"
 
     examples = _table(page, "flagged-examples")
     stored = [(str(REASONS[kind]), path.name, str(e["row"]), e["field"], e["value"])
@@ -143,6 +151,22 @@ def test_page_in_chinese(client, flagged_run):
     page = client.get(reverse("monitoring:run", args=[run.pk]), **ZH).content.decode()
     assert f"已排除 {total} 个被标记的数值或记录行 · 缺失 {missing} 个站点小时" in page
     assert "浓度为负值" in page and "站点小时重复" in page and "排除原因" in page
+    assert "按字段计数" in page and "PM2.5 6 · SO2 1" in page
+
+
+def test_run_stored_before_counts_by_field_shows_the_fields_of_the_examples(client,
+                                                                          flagged_run):
+    run, *_ = flagged_run
+    run.annual["flagged"] = {
+        kind: {k: v for k, v in report.items() if k != "by_field"}
+        for kind, report in run.annual["flagged"].items()}
+    run.save(update_fields=["annual"])
+    page = client.get(run.get_absolute_url(), **EN).content.decode()
+    rows = _table(page, "flagged-table")
+    by_kind = {row[0].rsplit(" ", 1)[1]: row for row in rows[:-1]}
+    assert "Fields in the examples" in page and "By field" not in page
+    assert by_kind["negative"][2:] == ["7", "SO2, PM2.5"]  # the fields the examples name
+    assert by_kind["duplicate_hour"][3] == "station/time"
 
 
 def test_demo_run_reports_no_exclusions_and_its_missing_hours(client, places):

@@ -2,7 +2,7 @@
 
 The twin of readers.py without a Python loop over rows: the files are read as text by
 DuckDB's CSV reader, every cell is checked with TRY_CAST and CASE, and the flag report
-(kind, count, first examples by file and row) is computed by the same SQL. The Python
+(kind, counts by field, first examples by file and row) is computed by the same SQL. The Python
 readers stay the reference; tests check that both give the same table and the same flags.
 
 Row numbers: `row_number() OVER ()` over an order-preserving scan of the files in the given
@@ -46,7 +46,14 @@ from .flags import (
     KindReport,
 )
 from .hourly import SCHEMA
-from .readers import CNEMC_COLUMNS, CNEMC_UNITS, LONG_COLUMNS, PRSA_COLUMNS, PRSA_UNIT
+from .readers import (
+    CNEMC_COLUMNS,
+    CNEMC_UNITS,
+    LONG_COLUMNS,
+    POLLUTANT_NAME,
+    PRSA_COLUMNS,
+    PRSA_UNIT,
+)
 from .standards import POLLUTANTS
 from .units import (
     MISSING_MARKS,
@@ -289,6 +296,9 @@ def ingest_long(
             WHERE obs_day IS NOT NULL AND slot IS NOT NULL AND station <> ''
               AND pol IS NOT NULL AND unit_code IS NOT NULL""")  # noqa: S608
         time_ok = "obs_day IS NOT NULL AND slot IS NOT NULL"
+        # Value flags are counted under the row's pollutant (`value` is generic), as in
+        # readers.read_long_files; the examples keep naming the column.
+        named = _case_sql("pol", POLLUTANT_NAME)
         flags = flag_report(con, [
             select_sql(f"'{BAD_TIME}'", "'time'", "time_text", "parsed", f"NOT ({time_ok})"),
             select_sql(f"'{BAD_STATION}'", "'station'", "station_text", "parsed",
@@ -297,8 +307,8 @@ def ingest_long(
                        f"{time_ok} AND station <> '' AND pol IS NULL"),
             select_sql(f"'{BAD_UNIT}'", "'unit'", "unit_text", "parsed",
                        f"{time_ok} AND station <> '' AND pol IS NOT NULL AND unit_code IS NULL"),
-            select_sql("kind", "'value'", "value_text", "kept", "kind IS NOT NULL"),
-            select_sql(f"'{DUPLICATE}'", "'value'", "value_text", "kept", "duplicate"),
+            select_sql("kind", "'value'", "value_text", "kept", "kind IS NOT NULL", named),
+            select_sql(f"'{DUPLICATE}'", "'value'", "value_text", "kept", "duplicate", named),
         ])
         in_year = "" if year is None else f"WHERE year(obs_day) = {int(year)}"
         pivot = ", ".join(f"max(value) FILTER (WHERE pol = {_lit(p)} AND NOT duplicate) AS {p}"
@@ -312,7 +322,7 @@ def ingest_long(
 
 
 def _flags(con: duckdb.DuckDBPyConnection, fmt: str, columns: dict[str, str]) -> FlagReport:
-    """Counts and first examples per kind, in SQL (the order of flags.Example)."""
+    """Counts per kind and field and first examples per kind, in SQL (flags.Example order)."""
     station_field = "station" if fmt == "prsa" else "stationcode"
     # Only fixed names and flags.py constants go into the text.
     duplicate_text = ("station || ' ' || strftime(obs_day, '%Y-%m-%d') || ' ' "
@@ -330,22 +340,32 @@ def _flags(con: duckdb.DuckDBPyConnection, fmt: str, columns: dict[str, str]) ->
 
 
 def flag_report(con: duckdb.DuckDBPyConnection, parts: Sequence[str]) -> FlagReport:
-    """Counts and the first examples (by file, row) per kind of a union of `_select`s."""
+    """Counts per kind and field (GROUP BY kind, field) and the first examples (by file,
+    row) per kind of a union of `select_sql`s: the SQL twin of FlagReport.flag."""
+    # Materialized once (usually a handful of rows): both queries below read it.
+    con.execute(f"CREATE OR REPLACE TEMP TABLE flagged AS {' UNION ALL '.join(parts)}")
+    counts = con.execute(
+        "SELECT kind, counted, count(*) FROM flagged GROUP BY kind, counted").fetchall()
     rows = con.execute(f"""
-        WITH f AS ({" UNION ALL ".join(parts)}),
-        ranked AS (SELECT *, count(*) OVER (PARTITION BY kind) AS n,
-                          row_number() OVER (PARTITION BY kind ORDER BY file, line, field, value)
-                          AS r FROM f)
-        SELECT kind, n, file, line, field, value FROM ranked WHERE r <= {EXAMPLES}
-        ORDER BY kind, r""").fetchall()  # noqa: S608
+        SELECT kind, file, line, field, value FROM flagged
+        QUALIFY row_number() OVER (PARTITION BY kind ORDER BY file, line, field, value)
+                <= {EXAMPLES}
+        ORDER BY kind, file, line, field, value""").fetchall()  # noqa: S608
+    con.execute("DROP TABLE flagged")
     report = FlagReport()
-    for kind, n, file, line, field, value in rows:
-        entry = report.kinds.setdefault(kind, KindReport(count=int(n)))
-        entry.examples.append(Example(file, int(line), field, value))
+    for kind, counted, n in counts:
+        entry = report.kinds.setdefault(kind, KindReport())
+        entry.count += int(n)
+        entry.by_field[counted] = int(n)
+    for kind, file, line, field, value in rows:
+        report.kinds[kind].examples.append(Example(file, int(line), field, value))
     return report
 
 
-def select_sql(kind: str, field: str, value: str, relation: str, where: str) -> str:
-    """One branch of the flag union: (kind, file, line, field, value)."""
+def select_sql(kind: str, field: str, value: str, relation: str, where: str,
+               counted: str | None = None) -> str:
+    """One branch of the flag union: (kind, file, line, field, value, counted), where
+    `counted` is what the case is counted under (default: the field)."""
     return " ".join(["SELECT", kind, "AS kind, file, line,", field, "AS field,", value,
-                     "AS value FROM", relation, "WHERE", where])
+                     "AS value,", counted or field, "AS counted FROM", relation,
+                     "WHERE", where])

@@ -2,8 +2,11 @@
 
 Structural problems (missing column, unknown unit of a whole column, unreadable file) stop a
 run with an `AirDataError`. Problems of one value or one row do not: the value (or the row)
-is left out, counted under its kind, and the first few cases are kept as examples naming
-file, row (the header is line 1), field and the raw text. GB 3095—2026 §6.4 wants all valid
+is left out, counted under its kind and the field it names (`by_field`: exact counts, e.g.
+how many PM2.5 values were negative), and the first few cases are kept as examples naming
+file, row (the header is line 1), field and the raw text. In the long format the value
+column is generic (`value`): its flags are counted under the row's pollutant (e.g. `PM2.5`),
+while the examples keep naming the column that holds the text. GB 3095—2026 §6.4 wants all valid
 data used, so one bad cell must not throw away a year; and nothing flagged is used silently.
 """
 
@@ -46,31 +49,52 @@ class Example:
 @dataclass
 class KindReport:
     count: int = 0
+    by_field: dict[str, int] = field(default_factory=dict)  # exact counts; sum = count
     examples: list[Example] = field(default_factory=list)
 
-    def add(self, example: Example, count: int = 1) -> None:
+    def add(self, example: Example, count: int = 1, counted: str | None = None) -> None:
+        """Count a case under `counted` (default: the example's field) and keep the example
+        if it is among the first."""
+        key = example.field if counted is None else counted
         self.count += count
-        self.examples.append(example)
+        self.by_field[key] = self.by_field.get(key, 0) + count
+        self._keep([example])
+
+    def merge(self, other: KindReport) -> None:
+        self.count += other.count
+        for key, n in other.by_field.items():
+            self.by_field[key] = self.by_field.get(key, 0) + n
+        self._keep(other.examples)
+
+    def _keep(self, examples: list[Example]) -> None:
         # Keep the first rows (by file, row): the same examples whichever reader ran.
+        self.examples.extend(examples)
         self.examples.sort()
         del self.examples[EXAMPLES:]
+
+    def fields(self) -> list[tuple[str, int]]:
+        """(field, count), most first, then by name: a stable order for JSON and text."""
+        return sorted(self.by_field.items(), key=lambda item: (-item[1], item[0]))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"count": self.count, "by_field": dict(self.fields()),
+                "examples": [e.to_json() for e in self.examples]}
 
 
 @dataclass
 class FlagReport:
     kinds: dict[str, KindReport] = field(default_factory=dict)
 
-    def flag(self, kind: str, file: str, row: int, field_name: str, value: str) -> None:
-        self.kinds.setdefault(kind, KindReport()).add(Example(file, row, field_name, value))
+    def flag(self, kind: str, file: str, row: int, field_name: str, value: str,
+             counted: str | None = None) -> None:
+        """One flagged case; `counted` names what to count it under when the field is a
+        generic column (the long format's `value`: the row's pollutant)."""
+        self.kinds.setdefault(kind, KindReport()).add(
+            Example(file, row, field_name, value), counted=counted)
 
     def merge(self, other: FlagReport) -> None:
         for kind, report in other.kinds.items():
-            mine = self.kinds.setdefault(kind, KindReport())
-            mine.count += report.count
-            for example in report.examples:
-                mine.examples.append(example)
-            mine.examples.sort()
-            del mine.examples[EXAMPLES:]
+            self.kinds.setdefault(kind, KindReport()).merge(report)
 
     def counts(self) -> dict[str, int]:
         return {k: self.kinds[k].count for k in KINDS if k in self.kinds}
@@ -80,20 +104,20 @@ class FlagReport:
         return sum(r.count for r in self.kinds.values())
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            k: {"count": self.kinds[k].count,
-                "examples": [e.to_json() for e in self.kinds[k].examples]}
-            for k in KINDS if k in self.kinds
-        }
+        """{kind: {"count", "by_field": {field: count}, "examples": [...]}} in report order.
+        Reports stored before `by_field` existed lack that key (readers fall back)."""
+        return {k: self.kinds[k].to_json() for k in KINDS if k in self.kinds}
 
     def lines(self) -> list[str]:
-        """Human-readable report: one line per kind, then its examples."""
+        """Human-readable report: one line per kind with its counts by field, then examples."""
         out = []
         for kind in KINDS:
             if kind not in self.kinds:
                 continue
             report = self.kinds[kind]
-            out.append(f"flagged {kind} ({LABEL_ZH[kind]}): {report.count} excluded")
+            by_field = ", ".join(f"{name} {n}" for name, n in report.fields())
+            out.append(f"flagged {kind} ({LABEL_ZH[kind]}): {report.count} excluded"
+                       + (f" ({by_field})" if by_field else ""))
             out += [f"    {e.file}, row {e.row}, field {e.field!r}: {e.value!r}"
                     for e in report.examples]
         return out

@@ -43,6 +43,11 @@ CNEMC_COLUMNS = {
 }
 CNEMC_UNITS = dict(CANONICAL_UNIT)  # the release publishes CO in mg/m³, the rest in µg/m³
 LONG_COLUMNS = ("station", "time", "pollutant", "value", "unit")
+# What a long-format value flag is counted under (flags.py `by_field`): the row's pollutant,
+# by its usual name, since the `value` column is the same for all of them.
+POLLUTANT_NAME = {
+    "so2": "SO2", "no2": "NO2", "pm10": "PM10", "co": "CO", "o3": "O3", "pm25": "PM2.5",
+}
 STATION_COLUMNS = ("station", "city")
 
 
@@ -197,14 +202,16 @@ def read_long_files(paths: list[Path]) -> HourlyTable:
         factor = conversion_factor(pollutant, row["unit"], file=source, row=line, field="unit")
         value, kind = classify_value(row["value"] or "", pollutant, factor)
         if kind is not None:
-            flags.flag(kind, source, line, "value", row["value"] or "")
+            flags.flag(kind, source, line, "value", row["value"] or "",
+                       counted=POLLUTANT_NAME[pollutant])
         lines.setdefault((station, moment, pollutant), []).append(
             (source, line, row["value"] or ""))
         cells.setdefault((station, moment), [None] * len(POLLUTANTS))[index[pollutant]] = value
     for (station, moment, pollutant), seen in lines.items():
         if len(seen) > 1:
             for source, line, text in seen:
-                flags.flag(DUPLICATE, source, line, "value", text)
+                flags.flag(DUPLICATE, source, line, "value", text,
+                           counted=POLLUTANT_NAME[pollutant])
             cells[(station, moment)][index[pollutant]] = None
     table = HourlyTable(flags=flags)
     for (station, moment), values in sorted(cells.items()):

@@ -83,6 +83,12 @@ def test_perturbed_excerpt_flags_each_kind_once_in_both_readers(tmp_path):
     counts = {k: v["count"] for k, v in py_flags.items()}  # type: ignore[index]
     assert counts == {"negative": 1, "implausible": 2, "unparseable_number": 1,
                       "unparseable_time": 2, "missing_station": 1, "duplicate_hour": 2}
+    by_field = {k: v["by_field"] for k, v in py_flags.items()}  # type: ignore[index]
+    assert by_field == {"negative": {"PM2.5": 1}, "implausible": {"CO": 1, "O3": 1},
+                        "unparseable_number": {"SO2": 1},
+                        "unparseable_time": {"hour": 1, "year/month/day": 1},
+                        "missing_station": {"station": 1},
+                        "duplicate_hour": {"station/time": 2}}
     source = str(path)
     examples = {k: v["examples"] for k, v in py_flags.items()}  # type: ignore[index]
     assert examples["negative"] == [{"file": source, "row": 10, "field": "PM2.5", "value": "-3"}]
@@ -93,6 +99,44 @@ def test_perturbed_excerpt_flags_each_kind_once_in_both_readers(tmp_path):
     ]
     # Both copies of the duplicated hour: line 60 and the appended last line.
     assert [e["row"] for e in examples["duplicate_hour"]] == [60, 2880 - 24 + 2]
+
+
+# (line, column, text): 7 negative values (6 PM2.5, 1 SO2) and 3 implausible ones (2 CO,
+# 1 O3): counts that differ per field, more than the 5 examples of a kind.
+UNEVEN = [*((line, "PM2.5", "-1") for line in (10, 11, 12, 13, 14, 300)), (9, "SO2", "-2"),
+          (20, "CO", "200000"), (400, "CO", "inf"), (21, "O3", "99999")]
+
+
+def _uneven_prsa(tmp_path: Path) -> Path:
+    """Dongsi Jan–Apr 2015 with the faults of UNEVEN."""
+    rows = _rows(DONGSI)
+    col = {name: i for i, name in enumerate(rows[0])}
+    for line, column, text in UNEVEN:
+        rows[line - 1][col[column]] = text
+    return _write(tmp_path / "PRSA_Data_Dongsi_uneven.csv", rows)
+
+
+def test_counts_by_field_differ_per_field_and_agree_in_both_readers(tmp_path):
+    path = _uneven_prsa(tmp_path)
+    python, duck, py_flags, duck_flags = _both("prsa", [path], tmp_path)
+    assert _key(python) == _key(duck)
+    assert py_flags == duck_flags  # by_field included
+    assert {k: (v["count"], v["by_field"]) for k, v in py_flags.items()} == {  # type: ignore[union-attr]
+        "negative": (7, {"PM2.5": 6, "SO2": 1}),
+        "implausible": (3, {"CO": 2, "O3": 1}),
+    }
+    negative = py_flags["negative"]
+    assert list(negative["by_field"]) == ["PM2.5", "SO2"]  # type: ignore[index]  # most first
+    # The examples are still the first 5 rows; the counts cover all 7.
+    assert [(e["row"], e["field"]) for e in negative["examples"]] == [  # type: ignore[index]
+        (9, "SO2"), (10, "PM2.5"), (11, "PM2.5"), (12, "PM2.5"), (13, "PM2.5")]
+    lines = python.flags.lines()
+    assert "flagged negative (负值): 7 excluded (PM2.5 6, SO2 1)" in lines
+    # Merging two reports (files read one by one) adds the counts per field.
+    twice = read_files("prsa", [path]).flags
+    twice.merge(python.flags)
+    assert twice.to_json()["negative"]["by_field"] == {"PM2.5": 12, "SO2": 2}
+    assert twice.to_json()["negative"]["count"] == 14
 
 
 def test_flagged_values_are_excluded_not_used(tmp_path):
@@ -266,6 +310,14 @@ def test_long_perturbed_same_table_and_flags_in_both_readers(tmp_path):
     assert counts == {"negative": 2, "implausible": 2, "unparseable_number": 1,
                       "unparseable_time": 3, "missing_station": 1, "unknown_pollutant": 1,
                       "unknown_unit": 1, "duplicate_hour": 6}
+    # `value` is the same column for every pollutant: its flags are counted under the row's
+    # pollutant (line 10 is PM10, the negative twin of line 95 CO, line 20 SO2, 21 NO2, …).
+    by_field = {k: v["by_field"] for k, v in py_flags.items()}  # type: ignore[index]
+    assert by_field == {
+        "negative": {"PM10": 1, "CO": 1}, "implausible": {"SO2": 1, "NO2": 1},
+        "unparseable_number": {"O3": 1}, "unparseable_time": {"time": 3},
+        "missing_station": {"station": 1}, "unknown_pollutant": {"pollutant": 1},
+        "unknown_unit": {"unit": 1}, "duplicate_hour": {"O3": 2, "CO": 2, "PM10": 2}}
     first = str(paths[0])  # the 6th duplicate, in paths[1], is past the 5 examples
     examples = {k: v["examples"] for k, v in py_flags.items()}  # type: ignore[index]
     assert examples["unknown_unit"] == [{"file": first, "row": 70, "field": "unit",

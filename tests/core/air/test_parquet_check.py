@@ -19,12 +19,12 @@ from ecotrack.core.air.errors import AirDataError
 from ecotrack.core.air.evaluate import evaluate_files
 from ecotrack.core.air.hourly import LAYOUT_KEY, SCHEMA, HourlyTable, read_parquet, write_parquet
 from ecotrack.core.air.parquet_duckdb import check_parquet, written_by_ecotrack
-from ecotrack.core.air.readers import read_files
+from ecotrack.core.air.readers import PRSA_COLUMNS, read_files
 from ecotrack.core.air.standards import POLLUTANTS
 from ecotrack.core.air.units import classify_value
 
 from .conftest import FIXTURES
-from .test_flags import _key
+from .test_flags import UNEVEN, _both, _key, _uneven_prsa
 
 EXCERPT = sorted(FIXTURES.glob("PRSA_Data_*.csv.gz"))
 
@@ -101,6 +101,10 @@ def test_dirty_user_parquet_is_flagged_and_the_rest_is_what_the_python_rules_kee
     assert {k: v["count"] for k, v in report.items()} == {
         "negative": 1, "implausible": 3, "unparseable_time": 2, "missing_station": 2,
         "duplicate_hour": 2}
+    assert {k: v["by_field"] for k, v in report.items()} == {
+        "negative": {"pm25": 1}, "implausible": {"co": 1, "o3": 1, "no2": 1},
+        "unparseable_time": {"hour": 1, "date": 1}, "missing_station": {"station": 2},
+        "duplicate_hour": {"station/time": 2}}
     source = str(path)
     # Rows are 1-based record numbers in the file (Parquet has no header line).
     assert report["negative"]["examples"] == [
@@ -115,6 +119,24 @@ def test_dirty_user_parquet_is_flagged_and_the_rest_is_what_the_python_rules_kee
     assert [(e["row"], e["value"]) for e in report["missing_station"]["examples"]] == [
         (55, " "), (56, "")]
     assert [e["row"] for e in report["duplicate_hour"]["examples"]] == [60, len(columns["hour"])]
+
+
+def test_counts_by_field_are_those_of_the_csv_readers(tmp_path):
+    """The same faults as a PRSA file and as a user's Parquet file: the same counts per kind
+    and per field in all three checks (Parquet names the layout's columns)."""
+    _python, _duck, py_flags, duck_flags = _both("prsa", [_uneven_prsa(tmp_path)], tmp_path)
+    column = {name: p for p, name in PRSA_COLUMNS.items()}
+    columns = _user_columns()
+    for line, name, text in UNEVEN:  # line n of Dongsi's file is record n - 1 (0-based n - 2)
+        value = float(text) / 1000 if name == "CO" else float(text)  # CO: µg/m³ → mg/m³
+        columns[column[name]][line - 2] = value
+    checked = check_parquet([_save(columns, tmp_path / "uneven.parquet")],
+                            tmp_path / "checked.parquet")
+    report = checked.flags.to_json()
+    assert py_flags == duck_flags
+    assert {k: (v["count"], {PRSA_COLUMNS[f]: n for f, n in v["by_field"].items()})
+            for k, v in report.items()} == {
+        k: (v["count"], v["by_field"]) for k, v in py_flags.items()}  # type: ignore[index]
 
 
 def test_evaluation_of_dirty_parquet_uses_only_what_the_rules_keep(tmp_path):
@@ -159,7 +181,7 @@ def test_files_with_the_layout_key_are_checked_too(tmp_path):
     path = write_parquet(table, tmp_path / "ours.parquet")
     assert pq.read_schema(path).metadata[LAYOUT_KEY] == b"1"
     result = evaluate_files("parquet", [path], year=2015).result.to_json()
-    assert result["flagged"]["negative"] == {"count": 1, "examples": [
+    assert result["flagged"]["negative"] == {"count": 1, "by_field": {"pm25": 1}, "examples": [
         {"file": str(path), "row": 1, "field": "pm25", "value": "-3.0"}]}
     # A clean file with the key is evaluated in place.
     table.values["pm25"][0] = None

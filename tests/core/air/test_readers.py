@@ -115,6 +115,19 @@ def test_long_format_bad_values_are_excluded_and_named(tmp_path, text, kind, row
         assert kept == ([5.0] if kind == "implausible" else [])
 
 
+def test_long_format_counts_value_flags_under_the_pollutant(tmp_path):
+    path = _write(tmp_path / "uneven.csv", HEAD + "".join(
+        f"S1,2025-01-01 {h:02d}:00,{name},-1,µg/m³\n"
+        for h, name in enumerate(["PM2.5", "pm25", "PM2_5", "SO2"])))
+    ingested = ingest_long([path], tmp_path / "long.parquet")
+    for report in (read_long(path).flags.to_json(), ingested.flags.to_json()):
+        assert report["negative"]["count"] == 4
+        assert report["negative"]["by_field"] == {"PM2.5": 3, "SO2": 1}
+        # The examples name the column the text is in.
+        assert {e["field"] for e in report["negative"]["examples"]} == {"value"}
+    assert read_long(path).flags.to_json() == ingested.flags.to_json()
+
+
 def test_long_format_hours_may_span_files(tmp_path):
     a = _write(tmp_path / "a.csv", HEAD + "S1,2025-01-01 08:00,PM10,5,µg/m³\n")
     b = _write(tmp_path / "b.csv", HEAD + "S1,2025-01-01 08:00,SO2,7,µg/m³\n")
