@@ -89,7 +89,7 @@ def test_flagged_values_are_reported_in_text_and_json(tmp_path):
     bad = tmp_path / "PRSA_bad.csv"
     bad.write_text("\n".join(rows) + "\n", encoding="utf-8")
     text = run("--format", "prsa", str(bad), "--year", "2015")
-    assert "flagged values excluded: 1" in text and "negative: 1" in text
+    assert "flagged values excluded: 1" in text and "negative: 1 (PM2.5 1)" in text
     assert f"{bad}, row 10, field 'PM2.5': '-3'" in text
     assert "hours without any value: " in text
     result = json.loads(run("--format", "prsa", str(bad), "--year", "2015", "--json"))

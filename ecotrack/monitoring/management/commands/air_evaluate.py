@@ -172,7 +172,8 @@ class Command(BaseCommand):
         if flagged:
             lines.append(f"flagged values excluded: {sum(k['count'] for k in flagged.values())}")
         for kind, report in flagged.items():
-            lines.append(f"  {kind}: {report['count']}")
+            by_field = ", ".join(f"{f} {n}" for f, n in (report.get("by_field") or {}).items())
+            lines.append(f"  {kind}: {report['count']}" + (f" ({by_field})" if by_field else ""))
             lines += [f"    {e['file']}, row {e['row']}, field {e['field']!r}: {e['value']!r}"
                       for e in report["examples"]]
         gaps = {s: n for s, n in (r.get("missing_hours") or {}).items() if n}
