@@ -54,6 +54,7 @@ from .readers import (
     PRSA_COLUMNS,
     PRSA_UNIT,
 )
+from .sql import num_lit, str_lit
 from .standards import POLLUTANTS
 from .units import (
     MISSING_MARKS,
@@ -73,14 +74,6 @@ class Ingested:
     city_of_station: dict[str, str]
     flags: FlagReport
     rows: int
-
-
-def _lit(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _num(value: float) -> str:
-    return f"{float(value)!r}E0"
 
 
 def _header(path: Path) -> list[str]:
@@ -151,17 +144,17 @@ def value_sql(num: str, missing: str, factor: str, limit: str) -> tuple[str, str
 def _text_value_sql(column: str, factor: str, limit: str) -> tuple[str, str]:
     """(value, flag kind) of one text cell."""
     s = f"trim(coalesce({column}, ''))"
-    marks = ", ".join(_lit(m) for m in sorted(MISSING_MARKS))
+    marks = ", ".join(str_lit(m) for m in sorted(MISSING_MARKS))
     num = f"TRY_CAST({s} AS DOUBLE)"
     return value_sql(num, f"(lower({s}) IN ({marks}) OR isnan({num}))", factor, limit)
 
 
 def _value_sql(column: str, pollutant: str, factor: float) -> tuple[str, str]:
     """(value, flag kind) of one cell of a wide format (one pollutant, one unit per column)."""
-    return _text_value_sql(column, _num(factor), _num(PLAUSIBLE_MAX[pollutant]))
+    return _text_value_sql(column, num_lit(factor), num_lit(PLAUSIBLE_MAX[pollutant]))
 
 
-def _connect(threads: int | None) -> duckdb.DuckDBPyConnection:
+def connect(threads: int | None) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()
     if threads:
         con.execute(f"SET threads TO {int(threads)}")
@@ -171,7 +164,7 @@ def _connect(threads: int | None) -> duckdb.DuckDBPyConnection:
 def _read_raw(con: duckdb.DuckDBPyConnection, paths: Sequence[Path],
               columns: Sequence[str]) -> None:
     """Temp table `raw`: file, seq (order of the scan) and the columns, all as text."""
-    files = "[" + ", ".join(_lit(str(p)) for p in paths) + "]"
+    files = "[" + ", ".join(str_lit(str(p)) for p in paths) + "]"
     wanted = ", ".join(f'"{c}"' for c in columns)
     # Text only: every cast below is ours (TRY_CAST), so nothing fails inside the reader.
     con.execute(f"""
@@ -203,7 +196,7 @@ def ingest_csv(
             else ("timepoint", "stationcode", "area"))
     _check_headers(paths, (*keys, *columns.values()))
     station_col = "station" if fmt == "prsa" else "stationcode"
-    con = _connect(threads)
+    con = connect(threads)
     try:
         _read_raw(con, paths, (*keys, *columns.values()))
         day, slot, time_field, time_text = _time_sql(fmt)
@@ -216,7 +209,7 @@ def ingest_csv(
                    {time_field} AS time_field, {time_text} AS time_text, {station} AS station,
                    coalesce("{station_col}", '') AS station_text, {area} AS area,
                    {", ".join(f"{v} AS {p}, {k} AS k_{p}" for p, (v, k) in values.items())},
-                   {", ".join(f'coalesce("{columns[p]}", {_lit("")}) AS t_{p}'
+                   {", ".join(f'coalesce("{columns[p]}", {str_lit("")}) AS t_{p}'
                               for p in POLLUTANTS)}
             FROM raw""")  # noqa: S608
         con.execute("""
@@ -251,7 +244,7 @@ def _write_normalized(con: duckdb.DuckDBPyConnection, query: str, out: Path) -> 
 
 def _case_sql(expression: str, mapping: Mapping[str, str]) -> str:
     """CASE expression WHEN key THEN value … END (NULL for anything else)."""
-    whens = " ".join(f"WHEN {_lit(k)} THEN {_lit(v)}" for k, v in mapping.items())
+    whens = " ".join(f"WHEN {str_lit(k)} THEN {str_lit(v)}" for k, v in mapping.items())
     return f"(CASE {expression} {whens} END)"
 
 
@@ -266,18 +259,19 @@ def ingest_long(
     hour and pollutant flags every copy. One station-hour may span files.
     """
     _check_headers(paths, LONG_COLUMNS)
-    con = _connect(threads)
+    con = connect(threads)
     try:
         _read_raw(con, paths, LONG_COLUMNS)
         day, slot = _timestamp_sql("time")
         pollutant = _case_sql("lower(trim(coalesce(\"pollutant\", '')))", POLLUTANT_SPELLINGS)
         unit = _case_sql("lower(trim(coalesce(\"unit\", '')))", UNIT_SPELLINGS)
         factor = "(CASE " + " ".join(
-            f"WHEN pol = {_lit(p)} AND unit_code = {_lit(u)} THEN "
-            f"{_num(conversion_factor(p, u, file='', row=0, field='unit'))}"
+            f"WHEN pol = {str_lit(p)} AND unit_code = {str_lit(u)} THEN "
+            f"{num_lit(conversion_factor(p, u, file='', row=0, field='unit'))}"
             for p in POLLUTANTS for u in UNIT_CODES) + " END)"
         limit = "(CASE " + " ".join(
-            f"WHEN pol = {_lit(p)} THEN {_num(PLAUSIBLE_MAX[p])}" for p in POLLUTANTS) + " END)"
+            f"WHEN pol = {str_lit(p)} THEN {num_lit(PLAUSIBLE_MAX[p])}" for p in POLLUTANTS
+        ) + " END)"
         value, kind = _text_value_sql("raw_value", factor, limit)
         con.execute(f"""
             CREATE TEMP TABLE parsed AS
@@ -311,7 +305,7 @@ def ingest_long(
             select_sql(f"'{DUPLICATE}'", "'value'", "value_text", "kept", "duplicate", named),
         ])
         in_year = "" if year is None else f"WHERE year(obs_day) = {int(year)}"
-        pivot = ", ".join(f"max(value) FILTER (WHERE pol = {_lit(p)} AND NOT duplicate) AS {p}"
+        pivot = ", ".join(f"max(value) FILTER (WHERE pol = {str_lit(p)} AND NOT duplicate) AS {p}"
                           for p in POLLUTANTS)
         rows = _write_normalized(con, f"""
             SELECT station, obs_day, slot, {pivot} FROM kept {in_year}

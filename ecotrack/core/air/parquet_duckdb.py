@@ -25,17 +25,11 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .csv_duckdb import (
-    _connect,
-    _lit,
-    _num,
-    flag_report,
-    select_sql,
-    value_sql,
-)
+from .csv_duckdb import connect, flag_report, select_sql, value_sql
 from .errors import AirDataError
 from .flags import BAD_STATION, BAD_TIME, DUPLICATE, FlagReport
 from .hourly import LAYOUT_KEY, LAYOUT_VERSION, SCHEMA
+from .sql import num_lit, str_lit
 from .standards import POLLUTANTS
 from .units import PLAUSIBLE_MAX
 
@@ -117,19 +111,19 @@ def check_parquet(
     kept (the engines select the year), as for Parquet input before these checks.
     """
     schemas = [check_schema(path) for path in paths]
-    con = _connect(threads)
+    con = connect(threads)
     try:
         # Parquet min/max statistics leave NaN out (as the format says), and DuckDB 2.0
         # prunes row groups with them: `WHERE isnan(x)` or `WHERE NOT (x BETWEEN 0 AND m)`
         # finds no row in a pyarrow-written file with a NaN. This check is about such
         # values, so it never prunes on statistics (no pushed-down filters).
         con.execute("SET disabled_optimizers = 'filter_pushdown,statistics_propagation'")
-        files = "[" + ", ".join(_lit(str(p)) for p in paths) + "]"
+        files = "[" + ", ".join(str_lit(str(p)) for p in paths) + "]"
         cells, nans = [], []
         for p in POLLUTANTS:
             num = f"CAST({p} AS DOUBLE)"
-            value, kind = value_sql(num, f"({p} IS NULL OR isnan({num}))", _num(1.0),
-                                    _num(PLAUSIBLE_MAX[p]))
+            value, kind = value_sql(num, f"({p} IS NULL OR isnan({num}))", num_lit(1.0),
+                                    num_lit(PLAUSIBLE_MAX[p]))
             cells.append(f"{value} AS {p}, {kind} AS k_{p}, "
                          f"coalesce(CAST({p} AS VARCHAR), '') AS t_{p}")
             nans.append(f"isnan({num})")
@@ -164,7 +158,7 @@ def check_parquet(
             '"date" IS NULL', '"hour" IS NULL', 'NOT ("hour" BETWEEN 0 AND 23)',
             "station IS NULL", "trim(station) = ''",
             *(f"({p} IS NOT NULL AND NOT (CAST({p} AS DOUBLE) "
-              f"BETWEEN 0 AND {_num(PLAUSIBLE_MAX[p])}))" for p in POLLUTANTS),
+              f"BETWEEN 0 AND {num_lit(PLAUSIBLE_MAX[p])}))" for p in POLLUTANTS),
         ]) + ")"
         prefiltered = f"(SELECT * FROM source WHERE {unusual})"  # noqa: S608
         con.execute(
@@ -218,7 +212,7 @@ def check_parquet(
         con.execute(f"""
             COPY (SELECT station, obs_day AS "date", slot AS "hour", {", ".join(POLLUTANTS)}
                   FROM ({rows}) {anti})
-            TO {_lit(str(out))} (FORMAT parquet, COMPRESSION zstd,
+            TO {str_lit(str(out))} (FORMAT parquet, COMPRESSION zstd,
                                  KV_METADATA {metadata})""")  # noqa: S608
         return CheckedParquet([out], flags, copied=True)
     finally:

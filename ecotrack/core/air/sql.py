@@ -62,14 +62,19 @@ DUCKDB = Dialect("duckdb", '"', "quantile_cont", None, None)
 SPARK = Dialect("spark", "`", "percentile", "shiftleft", "date_add")
 
 
-def _num(value: float) -> str:
+def num_lit(value: float) -> str:
     """A DOUBLE literal in both dialects (a bare 50.0 would be DECIMAL)."""
     return f"{float(value)!r}E0"
 
 
+def str_lit(text: str) -> str:
+    """A quoted SQL string literal (quotes doubled)."""
+    return "'" + text.replace("'", "''") + "'"
+
+
 def round_gbt8170(expr: str, decimals: int) -> str:
     """SQL twin of rounding.gbt8170_round (round half to even after snapping)."""
-    scale = _num(10**decimals)
+    scale = num_lit(10**decimals)
     y = f"round(({expr}) * {scale}, {SNAP_DECIMALS})"
     return (
         f"(CASE WHEN ({expr}) IS NULL THEN NULL "
@@ -84,11 +89,11 @@ def iaqi_expr(item: str, column: str, standard: AqiStandard) -> str:
     parts = [f"CASE WHEN {column} IS NULL THEN NULL"]
     for (c_lo, i_lo), (c_hi, i_hi) in pairwise(table):
         value = (
-            f"{_num(i_hi - i_lo)} * ({column} - {_num(c_lo)}) / {_num(c_hi - c_lo)} "
-            f"+ {_num(i_lo)}"
+            f"{num_lit(i_hi - i_lo)} * ({column} - {num_lit(c_lo)}) / {num_lit(c_hi - c_lo)} "
+            f"+ {num_lit(i_lo)}"
         )
         parts.append(
-            f"WHEN {column} <= {_num(c_hi)} "
+            f"WHEN {column} <= {num_lit(c_hi)} "
             f"THEN CAST(ceil(round({value}, {CEIL_SNAP_DECIMALS})) AS INT)"
         )
     top_iaqi = table[-1][1]
@@ -216,7 +221,7 @@ best AS (
 )
 SELECT city, station, obs_day, n_rows, slot_mask, min_slot, max_slot,
   {", ".join(s for s in DAILY_STATISTICS if s != "o3_8h")},
-  CASE WHEN n_windows >= {v.windows_per_day} OR o3_8h_max > {_num(v.o3_8h_limit)}
+  CASE WHEN n_windows >= {v.windows_per_day} OR o3_8h_max > {num_lit(v.o3_8h_limit)}
        THEN o3_8h_max END AS o3_8h
 FROM best
 """  # noqa: S608
@@ -300,7 +305,7 @@ def annual_sql(daily_relation: str, dialect: Dialect) -> str:
     ]
     counts += [f"AVG(raw_{s}) AS mean_{s}" for s in ANNUAL_MEANS]
     counts += [
-        f"{dialect.percentile_function}(raw_{s}, {_num(p / 100)}) AS {key}"
+        f"{dialect.percentile_function}(raw_{s}, {num_lit(p / 100)}) AS {key}"
         for key, (s, p) in ANNUAL_PERCENTILES.items()
     ]
     counts += [
