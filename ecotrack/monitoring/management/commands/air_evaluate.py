@@ -5,12 +5,17 @@ With --jurisdiction CODE the run is stored (AirEvaluationRun; the same input aga
 stored run), and --record writes the annual values as observations of that jurisdiction's
 plan indicators (air.good_day_ratio, air.pm25_annual_mean) through the plans app, in one
 transaction attributed to --user or to the operating-system account.
+
+--all-cities evaluates every city of the station metadata (CNEMC `area` or --stations) and
+prints a ranked table; with --jurisdiction PARENT each city is stored as its own run for the
+jurisdiction below PARENT that it names (runs.match_cities), all or nothing.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +24,17 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from ecotrack.core.air.errors import AirError
-from ecotrack.core.air.evaluate import ENGINES, evaluate_files, write_outputs
+from ecotrack.core.air.evaluate import (
+    CITY_TABLE_COLUMNS,
+    ENGINES,
+    CitiesEvaluation,
+    cities_json,
+    city_ranking,
+    evaluate_all_cities,
+    evaluate_files,
+    write_cities_outputs,
+    write_outputs,
+)
 from ecotrack.core.air.readers import FORMATS, read_dust_days, read_stations
 from ecotrack.core.air.standards import STANDARD_CHOICES
 
@@ -37,6 +52,13 @@ class Command(BaseCommand):
         parser.add_argument("--format", required=True, choices=FORMATS, dest="fmt")
         parser.add_argument("--year", required=True, type=int)
         parser.add_argument("--city", help="city to evaluate (stations from --stations or data)")
+        parser.add_argument(
+            "--all-cities", action="store_true",
+            help="evaluate every city of the station metadata (CNEMC area column or --stations) "
+            "and print them ranked by good-day ratio; duckdb: one pass over all cities, spark "
+            "and python: one city after another (same results, slower). With --jurisdiction "
+            "PARENT each city is stored for the jurisdiction below PARENT it names",
+        )
         parser.add_argument("--stations", type=Path, help="station metadata CSV: station,city")
         parser.add_argument("--standard", default="auto", choices=STANDARD_CHOICES)
         parser.add_argument("--dust-days", type=Path, help="file of dust-affected dates (扣沙)")
@@ -49,7 +71,8 @@ class Command(BaseCommand):
             help="record the annual values as observations of the jurisdiction's plan indicators",
         )
         parser.add_argument("--jurisdiction", metavar="CODE",
-                            help="store the run for this jurisdiction (GB/T 2260 code)")
+                            help="store the run for this jurisdiction (GB/T 2260 code); with "
+                            "--all-cities the parent of the cities' jurisdictions")
         parser.add_argument("--user", metavar="USERNAME",
                             help="act as this user (must be allowed to edit the jurisdiction)")
         parser.add_argument("--note", default="", help="a note shown with the stored run")
@@ -57,6 +80,12 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if options["record"] and not options["jurisdiction"]:
             raise CommandError("--record needs --jurisdiction CODE (whose plan indicators?)")
+        if options["all_cities"]:
+            if options["city"]:
+                raise CommandError("--all-cities and --city exclude each other: choose one city "
+                                   "with --city, or every city with --all-cities")
+            self._all_cities(options)
+            return
         # Check who and where before the (long) evaluation, not after.
         place, user = self._target(options) if options["jurisdiction"] else (None, None)
         progress = self._progress(options)
@@ -122,22 +151,30 @@ class Command(BaseCommand):
     def _store(self, place: Any, user: Any, evaluation: Any, options: dict[str, Any]
                ) -> dict[str, Any]:
         from ecotrack.audit.context import command_actor
-        from ecotrack.monitoring.runs import RecordError, fingerprint, record_run, store_run
+        from ecotrack.monitoring.runs import RecordError
 
-        shape = {k: options[k] for k in ("fmt", "year", "city", "standard", "engine")}
+        try:
+            with command_actor("air-evaluate", user), transaction.atomic():
+                return self._store_one(place, user, evaluation, options, options["city"])
+        except RecordError as exc:
+            raise CommandError(f"{exc}; nothing stored") from exc
+
+    def _store_one(self, place: Any, user: Any, evaluation: Any, options: dict[str, Any],
+                   city: str | None) -> dict[str, Any]:
+        """Store (and record) one city's run; the caller holds the transaction."""
+        from ecotrack.monitoring.runs import fingerprint, record_run, store_run
+
+        shape = {k: options[k] for k in ("fmt", "year", "standard", "engine")}
+        shape["city"] = city
         shape["dust_days"] = sorted(str(d) for d in self._dust)
         shape["stations"] = evaluation.result.stations
         digest = fingerprint(options["paths"], shape)
-        try:
-            with command_actor("air-evaluate", user), transaction.atomic():
-                run, created = store_run(
-                    place, evaluation, standard_choice=options["standard"],
-                    input_fingerprint=digest, input_files=options["paths"], user=user,
-                    note=options["note"],
-                )
-                recorded = record_run(run, user) if options["record"] else []
-        except RecordError as exc:
-            raise CommandError(f"{exc}; nothing stored") from exc
+        run, created = store_run(
+            place, evaluation, standard_choice=options["standard"],
+            input_fingerprint=digest, input_files=options["paths"], user=user,
+            note=options["note"],
+        )
+        recorded = record_run(run, user) if options["record"] else []
         for row in recorded:
             self.stderr.write(
                 f"recorded {row['key']} {row['year']} = {row['value']} on «{row['indicator']}» "
@@ -168,6 +205,12 @@ class Command(BaseCommand):
             *(f"  note: {n}" for n in r["validity_notes"]),
             f"method: {r['method']}",
         ]
+        return "\n".join(lines + Command._quality_lines(r))
+
+    @staticmethod
+    def _quality_lines(r: dict[str, Any]) -> list[str]:
+        """What was excluded (flag kinds with examples) and the hours without any value."""
+        lines: list[str] = []
         flagged = r.get("flagged") or {}
         if flagged:
             lines.append(f"flagged values excluded: {sum(k['count'] for k in flagged.values())}")
@@ -180,4 +223,134 @@ class Command(BaseCommand):
         if gaps:
             lines.append("hours without any value: "
                          + ", ".join(f"{s} {n}" for s, n in gaps.items()))
-        return "\n".join(lines)
+        return lines
+
+    # --- every city at once -------------------------------------------------------------
+
+    def _all_cities(self, options: dict[str, Any]) -> None:
+        parent, user = self._parent(options) if options["jurisdiction"] else (None, None)
+        progress = self._progress(options)
+        try:
+            station_cities = read_stations(options["stations"]) if options["stations"] else None
+            self._dust = read_dust_days(options["dust_days"]) if options["dust_days"] else set()
+            cities = evaluate_all_cities(
+                options["fmt"], options["paths"], year=options["year"],
+                standard=options["standard"], dust_days=self._dust, engine=options["engine"],
+                station_cities=station_cities, spark_master=options["spark_master"],
+                on_file=(lambda _path: progress.update(1)) if progress else None,
+            )
+        except (AirError, OSError) as exc:
+            raise CommandError(str(exc)) from exc
+        finally:
+            if progress:
+                progress.close()
+        result = cities_json(cities)
+        if parent is not None:
+            stored = self._store_cities(parent, user, cities, options)
+            for city in result["cities"]:
+                city.update(stored[city["city"]])
+        if options["out"]:
+            for path in write_cities_outputs(options["out"], cities):
+                self.stderr.write(f"wrote {path}")
+        if options["json"]:
+            self.stdout.write(json.dumps(result, ensure_ascii=False, indent=2))
+            return
+        self.stdout.write(self._cities_text(cities, result))
+
+    def _parent(self, options: dict[str, Any]) -> tuple[Any, Any]:
+        """The parent jurisdiction and the acting user (rights are checked per city later)."""
+        from ecotrack.places.models import Jurisdiction
+
+        parent = Jurisdiction.objects.filter(code=options["jurisdiction"]).first()
+        if parent is None:
+            raise CommandError(f"no jurisdiction with code {options['jurisdiction']!r}")
+        user = None
+        if options["user"]:
+            user = get_user_model().objects.filter(username=options["user"]).first()
+            if user is None:
+                raise CommandError(f"no user {options['user']!r}")
+        return parent, user
+
+    def _store_cities(self, parent: Any, user: Any, cities: CitiesEvaluation,
+                      options: dict[str, Any]) -> dict[str, dict[str, Any]]:
+        """One run per city, for the jurisdiction below `parent` it names; all or nothing.
+
+        Every city is matched and every jurisdiction's rights are checked before anything is
+        written; storing and recording then run in one transaction.
+        """
+        from ecotrack.accounts.permissions import can_edit
+        from ecotrack.audit.context import command_actor
+        from ecotrack.monitoring.runs import CityMatchError, RecordError, match_cities
+
+        source = (f"{options['stations']}, field 'city'" if options["stations"]
+                  else f"{options['fmt']} data, field 'area'")
+        try:
+            places = match_cities(parent, list(cities.cities), source)
+        except CityMatchError as exc:
+            raise CommandError(
+                f"nothing stored: {len(exc.problems)} of {len(cities.cities)} cities cannot be "
+                f"matched to one jurisdiction below {parent.code} {parent.name_zh}:\n  "
+                + "\n  ".join(exc.problems)
+            ) from exc
+        if user is not None:
+            refused = [p for p in places.values() if not can_edit(user, p)]
+            if refused:
+                raise CommandError(
+                    f"nothing stored: {user} may not edit {len(refused)} of the cities' "
+                    "jurisdictions: " + ", ".join(f"{p.code} {p.name_zh}" for p in refused)
+                )
+        stored: dict[str, dict[str, Any]] = {}
+        try:
+            with command_actor("air-evaluate", user), transaction.atomic():
+                for city, evaluation in cities.cities.items():
+                    stored[city] = self._store_one(places[city], user, evaluation, options,
+                                                   city)
+        except RecordError as exc:
+            raise CommandError(f"{exc}; nothing stored (no city)") from exc
+        return stored
+
+    @staticmethod
+    def _cities_text(cities: CitiesEvaluation, result: dict[str, Any]) -> str:
+        rows = city_ranking(cities)
+        header = ["rank", *(name for name, _get in CITY_TABLE_COLUMNS)]
+        cells = [header] + [[_cell(row[h]) for h in header] for row in rows]
+        widths = [max(_width(line[i]) for line in cells) for i in range(len(header))]
+        left = {"city", "valid"}
+        lines = [f"{len(rows)} cities {cities.year} — {cities.standard} ({cities.engine}); "
+                 "ranked by good-day ratio, ties by PM2.5"]
+        for line in cells:
+            lines.append("  ".join(
+                _pad(text, widths[i], left=header[i] in left) for i, text in enumerate(line)
+            ).rstrip())
+        lines.append("good_ratio %, PM2.5/PM10/O3_8h_p90 µg/m³, CO_p95 mg/m³; valid = every "
+                     "annual statistic meets GB 3095 Table 4")
+        for evaluation in cities.cities.values():
+            r = evaluation.result.to_json()
+            if not r["valid"] and r["validity_notes"]:
+                more = len(r["validity_notes"]) - 1
+                lines.append(f"  not valid: {r['city']}: {r['validity_notes'][0]}"
+                             + (f" (+{more} more)" if more else ""))
+        if cities.unassigned:
+            lines.append("stations without a city (not evaluated): "
+                         + ", ".join(cities.unassigned))
+        for r in result["cities"]:
+            if "run" in r:
+                lines.append(f"  {r['city']}: run {r['run']['id']} for "
+                             f"{r['run']['jurisdiction']}"
+                             f"{'' if r['run']['created'] else ' (already stored)'}")
+        lines.append(f"method: {next(iter(cities.cities.values())).result.to_json()['method']}")
+        return "\n".join(lines + Command._quality_lines(result))
+
+
+def _cell(value: Any) -> str:
+    return "—" if value is None else str(value)
+
+
+def _width(text: str) -> int:
+    """Display width: CJK characters take two columns."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int, *, left: bool) -> str:
+    space = " " * (width - _width(text))
+    return text + space if left else space + text
