@@ -23,6 +23,10 @@ EXCERPT = sorted(str(p) for p in FIXTURES.glob("PRSA_Data_*.csv.gz"))
 DEMO = sorted(str(p) for p in (ROOT / "ecotrack" / "monitoring" / "data").glob("PRSA_*.csv.gz"))
 DISTRICTS = str(FIXTURES / "beijing-stations-districts.csv")
 PLACES = FIXTURES / "beijing-districts-places.csv"
+CNEMC_HEADER = (
+    "timepoint,stationcode,longitude,latitude,area,positionname,primarypollutant,aqi,pm10,"
+    "pm10_24h,pm2_5,pm2_5_24h,o3,o3_24h,o3_8h,o3_8h_24h,no2,no2_24h,so2,so2_24h,co,co_24h"
+)
 SHARED = sorted(Path("/work/shared/data/beijing-prsa").glob("PRSA_Data_*.csv.gz"))
 
 
@@ -231,3 +235,49 @@ def test_matching_rules(beijing, tmp_path):
         "one city per jurisdiction"
     assert len(problems) == 3  # 东城 is fine
     assert without_level_suffix("鄂托克前旗") == "鄂托克前" and without_level_suffix("和县") is None
+
+
+def _cnemc_two_cities(tmp_path: Path, areas: tuple[str, str]) -> list[str]:
+    """Two days of Dongsi and Guanyuan as CNEMC hourly releases, each station in its own
+    `area` (CO converted to mg/m³), one file per hour as CNEMC publishes them."""
+    import gzip
+
+    header = next(csv.reader([CNEMC_HEADER]))
+    by_hour: dict[str, list[list[str]]] = {}
+    sources = [p for p in EXCERPT if "Dongsi" in p or "Guanyuan" in p]
+    for code, source, area in zip(("1001A", "1002A"), sources, areas, strict=True):
+        with gzip.open(source, "rt", encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle))
+        col = {name: i for i, name in enumerate(rows[0])}
+        for r in rows[1:49]:
+            stamp = f"{r[1]}-{int(r[2]):02d}-{int(r[3]):02d} {int(r[4]):02d}:00:00"
+            co = "" if r[col["CO"]] == "NA" else str(float(r[col["CO"]]) / 1000)
+            by_hour.setdefault(stamp, []).append([
+                stamp, code, "111.7", "40.8", area, r[col["station"]], "", "", r[col["PM10"]],
+                "", r[col["PM2.5"]], "", r[col["O3"]], "", "", "", r[col["NO2"]], "",
+                r[col["SO2"]], "", co, ""])
+    paths = []
+    for stamp, rows in sorted(by_hour.items()):
+        path = tmp_path / ("china_sites_" + stamp[:13].replace("-", "").replace(" ", "") + ".csv")
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle, lineterminator="\n").writerows([header, *rows])
+        paths.append(str(path))
+    return paths
+
+
+def test_cnemc_areas_stored_for_inner_mongolia_cities(places, make_user, tmp_path):
+    paths = _cnemc_two_cities(tmp_path, ("呼和浩特", "包头"))
+    make_user("region", "administrator", "150000")
+    out, _ = run("--format", "cnemc", *paths, "--year", "2015", "--all-cities", "--json",
+                 "--jurisdiction", "150000", "--user", "region")
+    result = json.loads(out)
+    assert {c["city"]: (c["stations"], c["run"]["jurisdiction"]) for c in result["cities"]} == {
+        "呼和浩特": (["1001A"], "150100"), "包头": (["1002A"], "150200")}
+    assert AirEvaluationRun.objects.count() == 2
+    # An area the parent does not hold: named with its source, nothing more stored.
+    (tmp_path / "other").mkdir()
+    other = _cnemc_two_cities(tmp_path / "other", ("呼和浩特", "北京"))
+    with pytest.raises(CommandError, match=r"cnemc data, field 'area': '北京' matches no"):
+        run("--format", "cnemc", *other, "--year", "2015", "--all-cities",
+            "--jurisdiction", "150000", "--user", "region")
+    assert AirEvaluationRun.objects.count() == 2
