@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import reference
-from .annual import AnnualAggregates, AnnualResult, assemble, standard_label
+from .annual import AnnualAggregates, AnnualResult, assemble
 from .csv_duckdb import CSV_FORMATS, ingest_csv
 from .daily import ALL_DAILY_ITEMS, DailyCity
 from .errors import AirError
@@ -102,7 +102,7 @@ def choose_stations(
     return city, stations
 
 
-def _check_choices(fmt: str, standard: str, engine: str) -> None:
+def check_choices(fmt: str, standard: str, engine: str) -> None:
     if fmt not in FORMATS:
         raise AirError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if standard not in STANDARD_CHOICES:
@@ -112,7 +112,7 @@ def _check_choices(fmt: str, standard: str, engine: str) -> None:
 
 
 @dataclass
-class _Prepared:
+class PreparedInput:
     """Checked, normalized input: the Parquet files, the stations and their cities."""
 
     parquet_paths: list[Path]
@@ -122,7 +122,7 @@ class _Prepared:
     flags: FlagReport
 
 
-def _prepare(
+def prepare_input(
     fmt: str,
     paths: Sequence[Path],
     year: int,
@@ -130,7 +130,7 @@ def _prepare(
     station_cities: dict[str, str] | None,
     normalized: Path,
     on_file: Callable[[Path], None] | None,
-) -> _Prepared:
+) -> PreparedInput:
     table: HourlyTable | None = None
     if fmt == "parquet":
         parquet_paths, flags = _checked_parquet(list(paths), normalized)
@@ -150,7 +150,7 @@ def _prepare(
         parquet_paths = [write_parquet(table, normalized)]
         present = set(table.station)
         cities = {**table.city_of_station, **(station_cities or {})}
-    return _Prepared(parquet_paths, present, cities, table, flags)
+    return PreparedInput(parquet_paths, present, cities, table, flags)
 
 
 def evaluate_files(
@@ -167,10 +167,10 @@ def evaluate_files(
     spark_master: str | None = None,
     on_file: Callable[[Path], None] | None = None,
 ) -> Evaluation:
-    _check_choices(fmt, standard, engine)
+    check_choices(fmt, standard, engine)
     with tempfile.TemporaryDirectory(prefix="ecotrack-air-") as tmp:
         normalized = Path(workdir or tmp) / f"hourly-{year}.parquet"
-        prepared = _prepare(fmt, paths, year, engine, station_cities, normalized, on_file)
+        prepared = prepare_input(fmt, paths, year, engine, station_cities, normalized, on_file)
         parquet_paths, table, flags = prepared.parquet_paths, prepared.table, prepared.flags
         present, cities = prepared.present, prepared.cities
         city, stations = choose_stations(present, cities, city)
@@ -190,11 +190,11 @@ def evaluate_files(
         else:
             source = table if table is not None else read_parquet(parquet_paths)
             days, all_days, no_dust = reference.evaluate(source, stations, year, standard, dust)
-    return _evaluation(year, standard, city, stations, engine, days, all_days, no_dust, flags,
+    return make_evaluation(year, standard, city, stations, engine, days, all_days, no_dust, flags,
                        gaps)
 
 
-def _evaluation(
+def make_evaluation(
     year: int, standard: str, city: str | None, stations: Sequence[str], engine: str,
     days: list[DailyCity], all_days: AnnualAggregates, no_dust: AnnualAggregates,
     flags: FlagReport, gaps: dict[str, int],
@@ -207,183 +207,6 @@ def _evaluation(
     result.extra["flagged"] = flags.to_json()
     result.extra["missing_hours"] = {s: gaps[s] for s in sorted(stations)}
     return Evaluation(result, days, flags)
-
-
-@dataclass
-class CitiesEvaluation:
-    """Every city of a data set, each exactly as `evaluate_files` would evaluate it alone."""
-
-    year: int
-    standard: str  # the label, as in each city's result
-    engine: str
-    cities: dict[str, Evaluation]  # city → its evaluation, in ranking order
-    flags: FlagReport
-    missing_hours: dict[str, int]  # every evaluated station
-    unassigned: list[str]  # stations in the data without a city (not evaluated)
-
-
-def stations_by_city(present: Collection[str], city_of_station: dict[str, str]
-                     ) -> tuple[dict[str, list[str]], list[str]]:
-    """City → its stations present in the data, and the stations without a city."""
-    if not city_of_station:
-        raise AirError(
-            "every city at once needs to know each station's city: the CNEMC 'area' column, "
-            "or --stations FILE (columns station,city)"
-        )
-    by_city: dict[str, list[str]] = {}
-    for station in sorted(present):
-        if station in city_of_station:
-            by_city.setdefault(city_of_station[station], []).append(station)
-    if not by_city:
-        raise AirError(
-            f"no station of the data is assigned to a city (stations in the data: "
-            f"{', '.join(sorted(present)[:10])}{' …' if len(present) > 10 else ''})"
-        )
-    return by_city, sorted(s for s in present if s not in city_of_station)
-
-
-def _rank_key(item: tuple[str, Evaluation]) -> tuple[Any, ...]:
-    """Good-day ratio descending, ties by PM2.5 ascending; a missing value ranks last."""
-    city, evaluation = item
-    r = evaluation.result.to_json()
-    ratio, pm25 = r["good_ratio"], r["annual"]["PM2.5"]
-    return (ratio is None, -(ratio or 0), pm25 is None, pm25 or 0, city)
-
-
-def evaluate_all_cities(
-    fmt: str,
-    paths: Sequence[Path],
-    *,
-    year: int,
-    standard: str = "auto",
-    dust_days: Collection[date] = (),
-    engine: str = "duckdb",
-    station_cities: dict[str, str] | None = None,
-    workdir: Path | None = None,
-    spark_master: str | None = None,
-    on_file: Callable[[Path], None] | None = None,
-) -> CitiesEvaluation:
-    """Every city of the station metadata (CNEMC `area` or a stations file) that has data.
-
-    DuckDB evaluates all cities in one pass (`evaluate_cities_duckdb`); Spark and the
-    Python reference evaluate one city after another (same results, slower). Each city's
-    Evaluation equals `evaluate_files(..., city=that city)` on the same input.
-    """
-    _check_choices(fmt, standard, engine)
-    dust = set(dust_days)
-    with tempfile.TemporaryDirectory(prefix="ecotrack-air-") as tmp:
-        normalized = Path(workdir or tmp) / f"hourly-{year}.parquet"
-        prepared = _prepare(fmt, paths, year, engine, station_cities, normalized, on_file)
-        by_city, unassigned = stations_by_city(prepared.present, prepared.cities)
-        evaluated = sorted(s for stations in by_city.values() for s in stations)
-        gaps = missing_hours(prepared.parquet_paths, evaluated, year)
-        per_city: dict[str, tuple[list[DailyCity], AnnualAggregates, AnnualAggregates]] = {}
-        if engine == "duckdb":
-            from .duckdb_engine import evaluate_cities_duckdb
-
-            mapping = {s: city for city, stations in by_city.items() for s in stations}
-            for city, one in evaluate_cities_duckdb(
-                prepared.parquet_paths, mapping, year, standard, dust
-            ).items():
-                per_city[city] = (one.days, one.all_days, one.excluding_dust)
-        elif engine == "spark":
-            from .spark_engine import evaluate_spark, spark_session
-
-            session = spark_session(spark_master)
-            for city, stations in by_city.items():
-                per_city[city] = evaluate_spark(
-                    session, prepared.parquet_paths, stations, year, standard, dust
-                )
-        else:
-            source = (prepared.table if prepared.table is not None
-                      else read_parquet(prepared.parquet_paths))
-            for city, stations in by_city.items():
-                per_city[city] = reference.evaluate(source, stations, year, standard, dust)
-    evaluations = {
-        city: _evaluation(year, standard, city, by_city[city], engine, *per_city[city],
-                          prepared.flags, gaps)
-        for city in by_city
-    }
-    ranked = dict(sorted(evaluations.items(), key=_rank_key))
-    return CitiesEvaluation(
-        year=year, standard=standard_label(standard, year), engine=engine, cities=ranked,
-        flags=prepared.flags, missing_hours=gaps, unassigned=unassigned,
-    )
-
-
-# Columns of the ranked table (text output and cities.csv): header → value of a city's JSON.
-CITY_TABLE_COLUMNS: tuple[tuple[str, Callable[[dict[str, Any]], Any]], ...] = (
-    ("city", lambda r: r["city"]),
-    ("stations", lambda r: len(r["stations"])),
-    ("valid_days", lambda r: r["valid_days"]),
-    ("good_days", lambda r: r["good_days"]),
-    ("good_ratio", lambda r: r["good_ratio"]),
-    ("heavy_days", lambda r: r["heavy_days"]),
-    ("PM2.5", lambda r: r["annual"]["PM2.5"]),
-    ("PM10", lambda r: r["annual"]["PM10"]),
-    ("O3_8h_p90", lambda r: r["annual"]["O3_8h_p90"]),
-    ("CO_p95", lambda r: r["annual"]["CO_p95"]),
-    ("valid", lambda r: "yes" if r["valid"] else "no"),
-)
-
-
-def city_ranking(cities: CitiesEvaluation) -> list[dict[str, Any]]:
-    """One row per city in ranking order; equal ratio and PM2.5 share a rank (1, 2, 2, 4)."""
-    rows: list[dict[str, Any]] = []
-    previous: tuple[Any, Any] | None = None
-    for position, evaluation in enumerate(cities.cities.values(), start=1):
-        r = evaluation.result.to_json()
-        key = (r["good_ratio"], r["annual"]["PM2.5"])
-        rank = rows[-1]["rank"] if rows and key == previous else position
-        previous = key
-        rows.append({"rank": rank, **{name: get(r) for name, get in CITY_TABLE_COLUMNS},
-                     "station_names": " ".join(r["stations"])})
-    return rows
-
-
-def cities_json(cities: CitiesEvaluation) -> dict[str, Any]:
-    """{year, standard, engine, cities: [each city's JSON], flagged, missing_hours}.
-
-    The file-wide flag report and the missing hours are given once, at the top, rather
-    than repeated in each city (where the single-city JSON has them).
-    """
-    per_city = []
-    for evaluation in cities.cities.values():
-        r = evaluation.result.to_json()
-        r.pop("flagged", None)
-        r.pop("missing_hours", None)
-        per_city.append(r)
-    return {
-        "year": cities.year, "standard": cities.standard, "engine": cities.engine,
-        "cities": per_city, "flagged": cities.flags.to_json(),
-        "missing_hours": cities.missing_hours, "unassigned_stations": cities.unassigned,
-    }
-
-
-def write_cities_outputs(out_dir: Path, cities: CitiesEvaluation) -> list[Path]:
-    """air-<year>-cities.csv (the ranked table), the daily table of every city with a
-    `city` column (-cities-daily.csv and .parquet) and the JSON (-cities.json)."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    stem = f"air-{cities.year}-cities"
-    table_path = out_dir / f"{stem}.csv"
-    rows = city_ranking(cities)
-    with open(table_path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]) if rows else ["rank"])
-        writer.writeheader()
-        writer.writerows(rows)
-    records = [{"city": city, **record} for city, evaluation in cities.cities.items()
-               for record in daily_records(evaluation.days)]
-    daily_csv = out_dir / f"{stem}-daily.csv"
-    with open(daily_csv, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(records[0]) if records else ["city"])
-        writer.writeheader()
-        writer.writerows(records)
-    daily_parquet = out_dir / f"{stem}-daily.parquet"
-    pq.write_table(pa.Table.from_pylist(records), daily_parquet)
-    json_path = out_dir / f"{stem}.json"
-    json_path.write_text(json.dumps(cities_json(cities), ensure_ascii=False, indent=2),
-                         encoding="utf-8")
-    return [table_path, daily_csv, daily_parquet, json_path]
 
 
 def daily_records(days: Sequence[DailyCity]) -> list[dict[str, Any]]:

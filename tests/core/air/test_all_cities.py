@@ -7,15 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from ecotrack.core.air.errors import AirError
-from ecotrack.core.air.evaluate import (
+from ecotrack.core.air.cities import (
     CitiesEvaluation,
-    Evaluation,
-    _rank_key,
     city_ranking,
     evaluate_all_cities,
-    evaluate_files,
+    rank_key,
 )
+from ecotrack.core.air.errors import AirError
+from ecotrack.core.air.evaluate import Evaluation, evaluate_files
 from ecotrack.core.air.readers import read_stations
 
 from .conftest import FIXTURES, SHARED_BEIJING
@@ -78,7 +77,7 @@ def test_ranking_by_good_ratio_then_pm25_ties_share_a_rank():
     better_pm = Evaluation(replace(a.result, city="Y"), a.days, a.flags)
     better_pm.result.all_days = replace(a.result.all_days,
                                         means={**a.result.all_days.means, "pm25": 1.0})
-    items = sorted({"A": a, "Z": twin, "Y": better_pm}.items(), key=_rank_key)
+    items = sorted({"A": a, "Z": twin, "Y": better_pm}.items(), key=rank_key)
     assert [c for c, _e in items] == ["Y", "A", "Z"]
     tied = CitiesEvaluation(2015, "x", "duckdb", dict(items), a.flags, {}, [])
     assert [(r["city"], r["rank"]) for r in city_ranking(tied)] == [("Y", 1), ("A", 2),

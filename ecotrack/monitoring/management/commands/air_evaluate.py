@@ -23,18 +23,16 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
-from ecotrack.core.air.errors import AirError
-from ecotrack.core.air.evaluate import (
+from ecotrack.core.air.cities import (
     CITY_TABLE_COLUMNS,
-    ENGINES,
     CitiesEvaluation,
     cities_json,
     city_ranking,
     evaluate_all_cities,
-    evaluate_files,
     write_cities_outputs,
-    write_outputs,
 )
+from ecotrack.core.air.errors import AirError
+from ecotrack.core.air.evaluate import ENGINES, evaluate_files, write_outputs
 from ecotrack.core.air.readers import FORMATS, read_dust_days, read_stations
 from ecotrack.core.air.standards import STANDARD_CHOICES
 
