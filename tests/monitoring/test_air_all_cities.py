@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from ecotrack.monitoring.models import AirEvaluationRun
-from ecotrack.monitoring.runs import CityMatchError, match_cities, without_level_suffix
+from ecotrack.places.matching import CityMatchError, match_names, without_level_suffix
 from ecotrack.places.models import Jurisdiction
 from ecotrack.plans.models import CanonicalIndicator, Observation, Plan, PlanIndicator
 
@@ -211,13 +211,13 @@ def test_user_without_rights_on_a_district_is_refused(beijing, make_user):
 
 def test_matching_rules(beijing, tmp_path):
     china = Jurisdiction.objects.get(code="100000")
-    found = match_cities(beijing["110000"], ["东城区", "110102", "Chaoyang District",
+    found = match_names(beijing["110000"], ["东城区", "110102", "Chaoyang District",
                                              " 海淀 ", "Huairou"], "x")
     assert {c: j.code for c, j in found.items()} == {
         "东城区": "110101", "110102": "110102", "Chaoyang District": "110105",
         " 海淀 ": "110108", "Huairou": "110116"}
     # Bundled Inner Mongolia: CNEMC writes 呼和浩特 for 呼和浩特市.
-    assert match_cities(china, ["呼和浩特", "兴安盟"], "x")["呼和浩特"].code == "150100"
+    assert match_names(china, ["呼和浩特", "兴安盟"], "x")["呼和浩特"].code == "150100"
     # A real second 朝阳区 (长春市, Jilin): by name it is ambiguous below China.
     jilin = tmp_path / "jilin.csv"
     jilin.write_text("code,name_zh,name_en,level,parent_code\n"
@@ -226,7 +226,7 @@ def test_matching_rules(beijing, tmp_path):
                      "220104,朝阳区,Chaoyang District,county,220100\n", encoding="utf-8")
     call_command("load_places", str(jilin), stdout=StringIO())
     with pytest.raises(CityMatchError) as caught:
-        match_cities(china, ["朝阳区", "朝阳", "东城", "西城区", "西城"], "f.csv, field 'city'")
+        match_names(china, ["朝阳区", "朝阳", "东城", "西城区", "西城"], "f.csv, field 'city'")
     problems = caught.value.problems
     assert problems[0] == ("f.csv, field 'city': '朝阳区' matches 2 jurisdictions below 100000 "
                            "中华人民共和国: 110105 朝阳区, 220104 朝阳区")

@@ -8,7 +8,7 @@ transaction attributed to --user or to the operating-system account.
 
 --all-cities evaluates every city of the station metadata (CNEMC `area` or --stations) and
 prints a ranked table; with --jurisdiction PARENT each city is stored as its own run for the
-jurisdiction below PARENT that it names (runs.match_cities), all or nothing.
+jurisdiction below PARENT that it names (places.matching.match_names), all or nothing.
 """
 
 from __future__ import annotations
@@ -278,12 +278,13 @@ class Command(BaseCommand):
         """
         from ecotrack.accounts.permissions import can_edit
         from ecotrack.audit.context import command_actor
-        from ecotrack.monitoring.runs import CityMatchError, RecordError, match_cities
+        from ecotrack.monitoring.runs import RecordError
+        from ecotrack.places.matching import CityMatchError, match_names
 
         source = (f"{options['stations']}, field 'city'" if options["stations"]
                   else f"{options['fmt']} data, field 'area'")
         try:
-            places = match_cities(parent, list(cities.cities), source)
+            places = match_names(parent, list(cities.cities), source)
         except CityMatchError as exc:
             raise CommandError(
                 f"nothing stored: {len(exc.problems)} of {len(cities.cities)} cities cannot be "
