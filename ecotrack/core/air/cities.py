@@ -9,11 +9,11 @@ from __future__ import annotations
 import csv
 import json
 import tempfile
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -32,6 +32,8 @@ from .evaluate import (
 )
 from .flags import FlagReport
 from .hourly import read_parquet
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -67,12 +69,38 @@ def stations_by_city(present: Collection[str], city_of_station: dict[str, str]
     return by_city, sorted(s for s in present if s not in city_of_station)
 
 
+def rank_value(result: Mapping[str, Any]) -> tuple[Any, ...]:
+    """The ranking rule on one city's result JSON (`AnnualResult.to_json()`, as printed by
+    --json and stored with a run): good-day ratio descending, ties by PM2.5 ascending; a
+    missing value ranks last. Callers add their own final tie-breaker (a name)."""
+    ratio, pm25 = result.get("good_ratio"), (result.get("annual") or {}).get("PM2.5")
+    return (ratio is None, -(ratio or 0), pm25 is None, pm25 or 0)
+
+
+def shared_ranks(results: Sequence[Mapping[str, Any]]) -> list[int]:
+    """Ranks of results already in ranking order: equal ratio and PM2.5 share a rank
+    (1, 2, 2, 4)."""
+    ranks: list[int] = []
+    previous: tuple[Any, ...] | None = None
+    for position, result in enumerate(results, start=1):
+        key = rank_value(result)
+        ranks.append(ranks[-1] if ranks and key == previous else position)
+        previous = key
+    return ranks
+
+
+def rank_results(items: Iterable[T], result: Callable[[T], Mapping[str, Any]],
+                 name: Callable[[T], str]) -> list[tuple[int, T]]:
+    """(rank, item) in ranking order for anything that carries a city's result JSON, e.g.
+    stored runs: the same rule as the command's table, ties broken by `name`."""
+    ordered = sorted(items, key=lambda item: (*rank_value(result(item)), name(item)))
+    return list(zip(shared_ranks([result(item) for item in ordered]), ordered, strict=True))
+
+
 def rank_key(item: tuple[str, Evaluation]) -> tuple[Any, ...]:
     """Good-day ratio descending, ties by PM2.5 ascending; a missing value ranks last."""
     city, evaluation = item
-    r = evaluation.result.to_json()
-    ratio, pm25 = r["good_ratio"], r["annual"]["PM2.5"]
-    return (ratio is None, -(ratio or 0), pm25 is None, pm25 or 0, city)
+    return (*rank_value(evaluation.result.to_json()), city)
 
 
 def evaluate_all_cities(
@@ -154,16 +182,10 @@ CITY_TABLE_COLUMNS: tuple[tuple[str, Callable[[dict[str, Any]], Any]], ...] = (
 
 def city_ranking(cities: CitiesEvaluation) -> list[dict[str, Any]]:
     """One row per city in ranking order; equal ratio and PM2.5 share a rank (1, 2, 2, 4)."""
-    rows: list[dict[str, Any]] = []
-    previous: tuple[Any, Any] | None = None
-    for position, evaluation in enumerate(cities.cities.values(), start=1):
-        r = evaluation.result.to_json()
-        key = (r["good_ratio"], r["annual"]["PM2.5"])
-        rank = rows[-1]["rank"] if rows and key == previous else position
-        previous = key
-        rows.append({"rank": rank, **{name: get(r) for name, get in CITY_TABLE_COLUMNS},
-                     "station_names": " ".join(r["stations"])})
-    return rows
+    results = [evaluation.result.to_json() for evaluation in cities.cities.values()]
+    return [{"rank": rank, **{name: get(r) for name, get in CITY_TABLE_COLUMNS},
+             "station_names": " ".join(r["stations"])}
+            for rank, r in zip(shared_ranks(results), results, strict=True)]
 
 
 def cities_json(cities: CitiesEvaluation) -> dict[str, Any]:
