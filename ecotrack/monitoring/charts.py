@@ -99,3 +99,16 @@ def monthly_bars(months: Sequence[dict[str, Any]]) -> dict[str, Any]:
                      "segments": segments})
     return {"bars": bars, "bar_width": BAR_W, "width": LEFT + 12 * (BAR_W + BAR_GAP),
             "height": TOP + BAR_H + 20, "axis_y": TOP + BAR_H, "label_y": TOP + BAR_H + 14}
+
+
+RATIO_BAR = {"width": 100, "height": 10}  # px; 1 px per percentage point
+# Decorative (the ratio is in the same cell as text); dark enough on the track (> 3:1).
+RATIO_FILL = "#2e7d32"
+RATIO_TRACK = "#e6e6e6"
+
+
+def ratio_bar(ratio: float | None) -> dict[str, Any]:
+    """A small horizontal bar for a good-day ratio (0–100 %); None draws only the track."""
+    share = 0.0 if ratio is None else max(0.0, min(100.0, float(ratio)))
+    return {"width": round(RATIO_BAR["width"] * share / 100, 1), "fill": RATIO_FILL,
+            "track": RATIO_TRACK}

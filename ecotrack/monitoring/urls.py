@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("runs/<int:pk>/", views.run_detail, name="run"),
     path("<str:code>/<int:year>/", views.city_year, name="city-year"),
+    path("<str:code>/<int:year>/cities/", views.cities, name="cities"),
 ]

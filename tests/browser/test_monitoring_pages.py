@@ -5,7 +5,12 @@ from the stored report, and nothing is fetched from outside the site."""
 
 from __future__ import annotations
 
+import json
+from io import StringIO
+from pathlib import Path
+
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import expect
 
 from ecotrack.monitoring import demo
@@ -86,3 +91,46 @@ def test_excluded_values_are_counted_per_field_on_the_run_page(page, places):
     expect(row.locator("td").nth(2)).to_have_text("PM2.5 6 · SO2 1")
     expect(row.locator("td").nth(2)).to_be_visible()
     expect(page.locator(".air-quality-summary")).to_contain_text("已排除 7 个被标记的数值或记录行")
+
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures" / "air"
+
+
+def test_ranking_of_the_districts_opened_by_keyboard_from_the_index(page, places, live_server):
+    """The bureau's districts stored by the real --all-cities run: from the index, the keyboard
+    reaches the ranking link; the first row is the command's first city with its figures."""
+    call_command("load_places", str(FIXTURES / "beijing-districts-places.csv"), stdout=StringIO())
+    demo_files = sorted(str(p) for p in (ROOT / "ecotrack" / "monitoring" / "data")
+                        .glob("PRSA_*.csv.gz"))
+    out = StringIO()
+    call_command("air_evaluate", "--format", "prsa", *demo_files, "--year", "2015",
+                 "--stations", str(FIXTURES / "beijing-stations-districts.csv"), "--all-cities",
+                 "--jurisdiction", "110000", "--json", stdout=out, stderr=StringIO())
+    first = json.loads(out.getvalue())["cities"][0]
+    run = AirEvaluationRun.objects.get(pk=first["run"]["id"])
+
+    page.goto("/monitoring/")
+    link = page.locator('a[href="/monitoring/110000/2015/cities/"]')
+    expect(link).to_be_visible()
+    page.locator("body").focus()
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if link.evaluate("node => node === document.activeElement"):
+            break
+    else:
+        pytest.fail("keyboard focus never reached the ranking link")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(live_server.url + "/monitoring/110000/2015/cities/")
+    expect(page.locator("h1")).to_have_text("北京市以下各行政区 2015年空气质量排名")
+    row = page.locator("#cities-ranking tbody tr").first
+    cells = row.locator("th, td")
+    expect(cells.nth(0)).to_have_text("1")
+    expect(cells.nth(1)).to_contain_text(f"{run.jurisdiction.name_zh} {run.jurisdiction.code}")
+    expect(cells.nth(5)).to_contain_text(str(first["good_ratio"]))
+    expect(cells.nth(7)).to_have_text(str(first["annual"]["PM2.5"]))
+    expect(row.locator("svg.air-ratio-bar")).to_be_visible()
+    # The jurisdiction's link opens its run page, again by keyboard.
+    row.locator("a").focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(live_server.url + run.get_absolute_url())
