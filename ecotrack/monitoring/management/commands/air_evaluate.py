@@ -131,19 +131,12 @@ class Command(BaseCommand):
         return tqdm(total=len(paths), unit="file", desc="reading", file=sys.stderr)
 
     def _target(self, options: dict[str, Any]) -> tuple[Any, Any]:
+        """The jurisdiction to store for and the acting user, who must be allowed to edit it."""
         from ecotrack.accounts.permissions import can_edit
-        from ecotrack.places.models import Jurisdiction
 
-        place = Jurisdiction.objects.filter(code=options["jurisdiction"]).first()
-        if place is None:
-            raise CommandError(f"no jurisdiction with code {options['jurisdiction']!r}")
-        user = None
-        if options["user"]:
-            user = get_user_model().objects.filter(username=options["user"]).first()
-            if user is None:
-                raise CommandError(f"no user {options['user']!r}")
-            if not can_edit(user, place):
-                raise CommandError(f"{user} may not edit {place.code} {place.name_zh}")
+        place, user = self._parent(options)
+        if user is not None and not can_edit(user, place):
+            raise CommandError(f"{user} may not edit {place.code} {place.name_zh}")
         return place, user
 
     def _store(self, place: Any, user: Any, evaluation: Any, options: dict[str, Any]
@@ -256,7 +249,8 @@ class Command(BaseCommand):
         self.stdout.write(self._cities_text(cities, result))
 
     def _parent(self, options: dict[str, Any]) -> tuple[Any, Any]:
-        """The parent jurisdiction and the acting user (rights are checked per city later)."""
+        """The --jurisdiction and the --user, both looked up (rights are checked by callers:
+        `_target` for one city, `_store_cities` per city)."""
         from ecotrack.places.models import Jurisdiction
 
         parent = Jurisdiction.objects.filter(code=options["jurisdiction"]).first()
