@@ -1,7 +1,8 @@
 """Demo: Beijing 2015 from a two-station excerpt of the real data, evaluated and stored.
 
 Idempotent: the run is found by its input fingerprint, so a second `ecotrack demo` adds
-nothing. Beijing (110000) is added to the jurisdictions from data/beijing.csv.
+nothing. Beijing (110000) is added to the jurisdictions from data/beijing.csv. The run is
+published: the demo shows what the public sees.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ecotrack.core.air.evaluate import evaluate_files
-from ecotrack.monitoring.runs import fingerprint, store_run
+from ecotrack.monitoring.runs import fingerprint_and_hashes, store_run
 from ecotrack.places.loading import load_csv
 from ecotrack.places.models import Jurisdiction
 
@@ -25,7 +26,7 @@ def load(write: Callable[[str], None]) -> None:
     beijing = Jurisdiction.objects.get(code="110000")
     shape = {"fmt": "prsa", "year": YEAR, "city": None, "standard": "auto",
              "engine": "duckdb", "dust_days": [], "stations": ["Dongsi", "Guanyuan"]}
-    digest = fingerprint(EXCERPT, shape)
+    digest, hashes = fingerprint_and_hashes(EXCERPT, shape)
     from ecotrack.monitoring.models import AirEvaluationRun
 
     if AirEvaluationRun.objects.filter(jurisdiction=beijing, year=YEAR,
@@ -34,5 +35,6 @@ def load(write: Callable[[str], None]) -> None:
         return
     evaluation = evaluate_files("prsa", EXCERPT, year=YEAR, engine="duckdb")
     run, _created = store_run(beijing, evaluation, standard_choice="auto",
-                              input_fingerprint=digest, input_files=EXCERPT, note=NOTE)
+                              input_fingerprint=digest, input_files=EXCERPT,
+                              input_hashes=hashes, note=NOTE, publish=True)
     write(f"Air quality: stored the Beijing 2015 demo run ({run.get_absolute_url()})")

@@ -5,9 +5,9 @@ latest run of each jurisdiction below PARENT by the command's own rule
 (`ecotrack.core.air.cities.rank_results`, applied to the stored result JSON), so the web and
 the CLI cannot disagree on the order.
 
-Which runs a reader may see is decided in one place, `visible_runs`, used by the index as well.
-Runs have no publication state: they are stored by users allowed to edit their jurisdiction
-and are published results, shown to everyone (docs/air.md, "Pages").
+Which runs a reader may see is decided in one place, `visible_runs`, used by the index and the
+run pages as well: the platform's rule (`permissions.visible`), i.e. published runs for
+everyone, unpublished ones only for those who may review their jurisdiction.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from ecotrack.accounts import permissions
 from ecotrack.core.air.cities import rank_results
 from ecotrack.monitoring import charts
 from ecotrack.monitoring.models import AirEvaluationRun
@@ -26,8 +27,9 @@ MIN_RUNS = 2  # a ranking of one jurisdiction is not linked to
 
 
 def visible_runs(user: Any) -> QuerySet[AirEvaluationRun]:
-    """The runs `user` may read: all of them (a run is a published result; see above)."""
-    return AirEvaluationRun.objects.all()
+    """The runs `user` may read: published ones, and unpublished ones of the jurisdictions
+    `user` may review (`ecotrack.accounts.permissions.visible`)."""
+    return permissions.visible(AirEvaluationRun.objects.all(), user)
 
 
 def latest_runs_below(parent: Jurisdiction, year: int, user: Any) -> list[AirEvaluationRun]:
@@ -48,11 +50,14 @@ def _applied(standard: str) -> str:
     return standard.removesuffix(" (auto)")
 
 
-def _inputs(run: AirEvaluationRun) -> tuple[str, ...]:
-    """The input files as stored (compared, never shown). The fingerprint cannot tell inputs
-    apart: it also covers the city and its stations, so every city of one --all-cities run
-    has its own."""
-    return tuple(sorted(str(p) for p in run.input_files))
+def _inputs(runs: list[AirEvaluationRun]) -> set[tuple[str, ...]]:
+    """The distinct sets of input files (compared, never shown): by content (the sorted sha256
+    of each file) when every run kept its hashes, else by stored file name, as runs stored
+    before the hashes were kept allow. The fingerprint cannot tell inputs apart: it also covers
+    the city and its stations, so every city of one --all-cities run has its own."""
+    if all(run.input_hashes for run in runs):
+        return {tuple(sorted(set(run.input_hashes))) for run in runs}
+    return {tuple(sorted(str(p) for p in run.input_files)) for run in runs}
 
 
 def ranking(parent: Jurisdiction, year: int, user: Any) -> dict[str, Any]:
@@ -76,7 +81,7 @@ def ranking(parent: Jurisdiction, year: int, user: Any) -> dict[str, Any]:
             "standard": run.standard, "bar": charts.ratio_bar(ratio),
         })
     standards = sorted({_applied(run.standard) for run in runs})
-    inputs = {_inputs(run) for run in runs}
+    inputs = _inputs(runs)
     return {
         "rows": rows,
         "standards": standards if len(standards) > 1 else [],

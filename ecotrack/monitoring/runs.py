@@ -33,17 +33,32 @@ class RecordError(Exception):
     """The run cannot be recorded as observations; the message says why."""
 
 
-def fingerprint(paths: Iterable[Path], options: dict[str, Any]) -> str:
-    """sha256 over the input files' bytes (in path order) and the options that shape the result."""
+def fingerprint_and_hashes(
+    paths: Iterable[Path], options: dict[str, Any]
+) -> tuple[str, list[str]]:
+    """The run's input fingerprint and each file's own sha256, from one read of the bytes.
+
+    The fingerprint is sha256 over the files' names and digests (in path order) and the options
+    that shape the result; the per-file digests are returned in the order of `paths`, to be
+    stored with the run (the ranking compares inputs by content, not by name).
+    """
+    given = list(paths)
+    hashes: dict[Path, str] = {}
     digest = hashlib.sha256()
-    for path in sorted(paths, key=str):
+    for path in sorted(given, key=str):
         file_digest = hashlib.sha256()
         with open(path, "rb") as handle:
             for block in iter(lambda: handle.read(1 << 20), b""):
                 file_digest.update(block)
+        hashes[path] = file_digest.hexdigest()
         digest.update(path.name.encode() + b"\0" + file_digest.digest())
     digest.update(json.dumps(options, sort_keys=True, default=str).encode())
-    return digest.hexdigest()
+    return digest.hexdigest(), [hashes[path] for path in given]
+
+
+def fingerprint(paths: Iterable[Path], options: dict[str, Any]) -> str:
+    """sha256 over the input files' bytes (in path order) and the options that shape the result."""
+    return fingerprint_and_hashes(paths, options)[0]
 
 
 def daily_series(days: Sequence[DailyCity]) -> list[dict[str, Any]]:
@@ -62,16 +77,26 @@ def store_run(
     standard_choice: str,
     input_fingerprint: str,
     input_files: Sequence[Path],
+    input_hashes: Sequence[str] = (),
     user: Any | None = None,
     note: str = "",
+    publish: bool = False,
 ) -> tuple[AirEvaluationRun, bool]:
-    """The stored run of this input (created with its daily Parquet if new)."""
+    """The stored run of this input (created with its daily Parquet if new).
+
+    `publish` stores the run published, or publishes the stored run found for this input (an
+    audited change); without it a found run keeps its state. Whoever calls this has checked
+    that the acting user may edit (and so publish) the jurisdiction's content.
+    """
     result = evaluation.result
     existing = AirEvaluationRun.objects.filter(
         jurisdiction=jurisdiction, year=result.year, standard_choice=standard_choice,
         input_fingerprint=input_fingerprint,
     ).first()
     if existing is not None:
+        if publish and not existing.is_published:
+            existing.is_published = True
+            existing.save(update_fields=["is_published"])
         return existing, False
     folder = Path(settings.VAR_DIR) / "monitoring" / "runs" / input_fingerprint[:16]
     written = write_outputs(folder, evaluation)
@@ -81,6 +106,7 @@ def store_run(
         jurisdiction=jurisdiction, year=result.year, standard_choice=standard_choice,
         standard=result.standard, engine=result.engine, method=annual["method"][:300],
         input_fingerprint=input_fingerprint, input_files=[p.name for p in input_files],
+        input_hashes=list(input_hashes), is_published=publish,
         stations=list(result.stations), annual=annual, daily=daily_series(evaluation.days),
         daily_path=str(daily_parquet.relative_to(settings.VAR_DIR)), note=note,
         created_by=user if getattr(user, "is_authenticated", False) else None,

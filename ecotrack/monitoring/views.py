@@ -1,12 +1,22 @@
-"""Air-quality pages: stored evaluation runs, by city and year (public: published results)."""
+"""Air-quality pages: stored evaluation runs, by city and year.
+
+Every page reads runs through `ranking.visible_runs` (the public sees published runs; editors and
+reviewers of a jurisdiction also its unpublished ones); a run one may not read is a 404.
+Publishing and withdrawing take the right to edit the run's jurisdiction, as for plans.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from ecotrack.accounts import permissions
 from ecotrack.core.air.limits import compare
 from ecotrack.monitoring import charts, quality, ranking
 from ecotrack.monitoring.models import AirEvaluationRun
@@ -42,6 +52,8 @@ def _context(run: AirEvaluationRun, user: Any) -> dict[str, Any]:
         "other_runs": ranking.visible_runs(user).filter(
             jurisdiction=run.jurisdiction).exclude(pk=run.pk).order_by("-year", "-created_at"),
         "ranking_parent": ranking.ranking_of_parent(run, user),
+        "can_edit": permissions.can_edit(user, run.jurisdiction),
+        "can_review": permissions.can_review(user, run.jurisdiction),
     }
 
 
@@ -49,6 +61,23 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
     run = get_object_or_404(
         ranking.visible_runs(request.user).select_related("jurisdiction"), pk=pk)
     return render(request, "monitoring/run.html", _context(run, request.user))
+
+
+@login_required
+@require_POST
+def publish_run(request: HttpRequest, pk: int) -> HttpResponse:
+    """Publish (publish=1) or withdraw (publish=0) a run; audited as any model change."""
+    run = get_object_or_404(
+        ranking.visible_runs(request.user).select_related("jurisdiction"), pk=pk)
+    permissions.require_edit(request.user, run.jurisdiction)
+    publish = request.POST.get("publish") == "1"
+    if run.is_published != publish:
+        run.is_published = publish
+        run.save(update_fields=["is_published"])
+    messages.success(request, _("The evaluation is published: everyone can read it.") if publish
+                     else _("The evaluation is withdrawn from publication: only editors and "
+                            "reviewers of its jurisdiction can read it."))
+    return redirect(run)
 
 
 def city_year(request: HttpRequest, code: str, year: int) -> HttpResponse:

@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 
 from ecotrack.monitoring import demo
 from ecotrack.monitoring.models import AirEvaluationRun
+from tests.browser.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -97,16 +98,21 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "air"
 
 
-def test_ranking_of_the_districts_opened_by_keyboard_from_the_index(page, places, live_server):
-    """The bureau's districts stored by the real --all-cities run: from the index, the keyboard
-    reaches the ranking link; the first row is the command's first city with its figures."""
+def test_ranking_of_the_districts_opened_by_keyboard_from_the_index(
+    page, places, live_server, make_user
+):
+    """The bureau's districts stored (published) by the real --all-cities run: from the index,
+    the keyboard reaches the ranking link; the first row is the command's first city with its
+    figures."""
     call_command("load_places", str(FIXTURES / "beijing-districts-places.csv"), stdout=StringIO())
+    make_user("bureau", "administrator", "110000")
     demo_files = sorted(str(p) for p in (ROOT / "ecotrack" / "monitoring" / "data")
                         .glob("PRSA_*.csv.gz"))
     out = StringIO()
     call_command("air_evaluate", "--format", "prsa", *demo_files, "--year", "2015",
                  "--stations", str(FIXTURES / "beijing-stations-districts.csv"), "--all-cities",
-                 "--jurisdiction", "110000", "--json", stdout=out, stderr=StringIO())
+                 "--jurisdiction", "110000", "--user", "bureau", "--publish", "--json",
+                 stdout=out, stderr=StringIO())
     first = json.loads(out.getvalue())["cities"][0]
     run = AirEvaluationRun.objects.get(pk=first["run"]["id"])
 
@@ -134,3 +140,43 @@ def test_ranking_of_the_districts_opened_by_keyboard_from_the_index(page, places
     row.locator("a").focus()
     page.keyboard.press("Enter")
     expect(page).to_have_url(live_server.url + run.get_absolute_url())
+
+
+def test_an_editor_publishes_a_run_with_the_keyboard(page, places, live_server, make_user):
+    """A district's run stored without --publish: the public gets a 404; its editor reaches
+    the publish button by keyboard, publishes, and the public then reads the page."""
+    call_command("load_places", str(FIXTURES / "beijing-districts-places.csv"), stdout=StringIO())
+    make_user("xicheng", "editor", "110102")
+    demo_files = sorted(str(p) for p in (ROOT / "ecotrack" / "monitoring" / "data")
+                        .glob("PRSA_*.csv.gz"))
+    out = StringIO()
+    call_command("air_evaluate", "--format", "prsa", *demo_files, "--year", "2015",
+                 "--stations", str(FIXTURES / "beijing-stations-districts.csv"),
+                 "--city", "西城区", "--jurisdiction", "110102", "--user", "xicheng", "--json",
+                 stdout=out, stderr=StringIO())
+    run = AirEvaluationRun.objects.get(pk=json.loads(out.getvalue())["run"]["id"])
+    assert not run.is_published
+    assert page.goto(run.get_absolute_url()).status == 404
+
+    log_in(page, "xicheng", has_roles=True)
+    page.goto(run.get_absolute_url())
+    expect(page.locator("#run-unpublished")).to_have_text("未发布")
+    button = page.locator("#run-publication button")
+    expect(button).to_have_text("发布")
+    page.locator("body").focus()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if button.evaluate("node => node === document.activeElement"):
+            break
+    else:
+        pytest.fail("keyboard focus never reached the publish button")
+    page.keyboard.press("Enter")
+    expect(page.locator(".messages")).to_contain_text("评价已发布")
+    expect(page.locator("#run-unpublished")).to_have_count(0)
+    expect(page.locator("#run-publication button")).to_have_text("撤回发布")
+    expect(page.locator("#history-heading")).to_be_visible()
+    run.refresh_from_db()
+    assert run.is_published
+
+    page.context.clear_cookies()
+    assert page.goto(run.get_absolute_url()).status == 200

@@ -77,8 +77,8 @@ def flagged_run(beijing_plan, tmp_path):
     path, injected, duplicated_line = _bad_copy(tmp_path)
     out = StringIO()
     call_command("air_evaluate", "--format", "prsa", str(path), "--year", "2015",
-                 "--jurisdiction", BEIJING, "--record", "--user", "editor", "--json",
-                 stdout=out, stderr=StringIO())
+                 "--jurisdiction", BEIJING, "--record", "--user", "editor", "--publish",
+                 "--json", stdout=out, stderr=StringIO())
     result = json.loads(out.getvalue())
     assert len(result["recorded"]) == 2  # recorded, not only stored
     run = AirEvaluationRun.objects.get(pk=result["run"]["id"])

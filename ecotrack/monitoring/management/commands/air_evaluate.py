@@ -4,7 +4,9 @@ Without --jurisdiction the command is pure computation (files in, files out, no 
 With --jurisdiction CODE the run is stored (AirEvaluationRun; the same input again finds the
 stored run), and --record writes the annual values as observations of that jurisdiction's
 plan indicators (air.good_day_ratio, air.pm25_annual_mean) through the plans app, in one
-transaction attributed to --user or to the operating-system account.
+transaction attributed to --user or to the operating-system account. A stored run is
+unpublished (seen only by those who may review its jurisdiction) unless --publish is given,
+which needs a --user allowed to edit the jurisdiction, as publishing does everywhere.
 
 --all-cities evaluates every city of the station metadata (CNEMC `area` or --stations) and
 prints a ranked table; with --jurisdiction PARENT each city is stored as its own run for the
@@ -74,10 +76,20 @@ class Command(BaseCommand):
         parser.add_argument("--user", metavar="USERNAME",
                             help="act as this user (must be allowed to edit the jurisdiction)")
         parser.add_argument("--note", default="", help="a note shown with the stored run")
+        parser.add_argument(
+            "--publish", action="store_true",
+            help="store the run(s) published, shown to everyone (or publish the run already "
+            "stored for this input); needs --jurisdiction and a --user allowed to edit each "
+            "jurisdiction. Without it a new run is unpublished: only editors and reviewers of "
+            "its jurisdiction see it, until published on its page",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["record"] and not options["jurisdiction"]:
             raise CommandError("--record needs --jurisdiction CODE (whose plan indicators?)")
+        if options["publish"] and not (options["jurisdiction"] and options["user"]):
+            raise CommandError("--publish needs --jurisdiction CODE and --user USERNAME (a user "
+                               "allowed to edit the jurisdiction publishes); nothing stored")
         if options["all_cities"]:
             if options["city"]:
                 raise CommandError("--all-cities and --city exclude each other: choose one city "
@@ -153,17 +165,17 @@ class Command(BaseCommand):
     def _store_one(self, place: Any, user: Any, evaluation: Any, options: dict[str, Any],
                    city: str | None) -> dict[str, Any]:
         """Store (and record) one city's run; the caller holds the transaction."""
-        from ecotrack.monitoring.runs import fingerprint, record_run, store_run
+        from ecotrack.monitoring.runs import fingerprint_and_hashes, record_run, store_run
 
         shape = {k: options[k] for k in ("fmt", "year", "standard", "engine")}
         shape["city"] = city
         shape["dust_days"] = sorted(str(d) for d in self._dust)
         shape["stations"] = evaluation.result.stations
-        digest = fingerprint(options["paths"], shape)
+        digest, hashes = fingerprint_and_hashes(options["paths"], shape)
         run, created = store_run(
             place, evaluation, standard_choice=options["standard"],
-            input_fingerprint=digest, input_files=options["paths"], user=user,
-            note=options["note"],
+            input_fingerprint=digest, input_files=options["paths"], input_hashes=hashes,
+            user=user, note=options["note"], publish=options["publish"],
         )
         recorded = record_run(run, user) if options["record"] else []
         for row in recorded:
@@ -173,9 +185,10 @@ class Command(BaseCommand):
                 f"{', new revision' if row['new_revision'] else ', unchanged'})"
             )
         self.stderr.write(f"{'stored' if created else 'already stored'}: run {run.pk} "
-                          f"({run.get_absolute_url()})")
+                          f"({run.get_absolute_url()}, "
+                          f"{'published' if run.is_published else 'not published'})")
         return {"run": {"id": run.pk, "created": created, "fingerprint": digest,
-                        "jurisdiction": place.code},
+                        "jurisdiction": place.code, "published": run.is_published},
                 "recorded": recorded}
 
     @staticmethod
