@@ -15,7 +15,9 @@ from django.core.management.base import CommandError
 from ecotrack.monitoring.models import AirEvaluationRun
 from ecotrack.places.matching import CityMatchError, match_names, without_level_suffix
 from ecotrack.places.models import Jurisdiction
-from ecotrack.plans.models import CanonicalIndicator, Observation, Plan, PlanIndicator
+from ecotrack.plans.models import Observation
+
+from .air_plans import air_plan
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "air"
@@ -117,16 +119,7 @@ def beijing(places):
 
 
 def _plan(place):
-    plan = Plan.objects.create(jurisdiction=place, title=f"{place.name_zh}规划",
-                               kind="five_year", period_start=2011, period_end=2015)
-    for position, (key, name, direction) in enumerate([
-        ("air.good_day_ratio", "空气质量优良天数比率", "higher_better"),
-        ("air.pm25_annual_mean", "PM2.5年均浓度", "lower_better"),
-    ]):
-        PlanIndicator.objects.create(plan=plan, position=position, number=str(position + 1),
-                                     name=name, direction=direction,
-                                     canonical=CanonicalIndicator.objects.get(key=key))
-    return plan
+    return air_plan(place, f"{place.name_zh}规划", 2011, 2015)
 
 
 def demo(*args: str) -> tuple[dict, str]:

@@ -25,7 +25,8 @@ from ecotrack.monitoring.models import AirEvaluationRun
 from ecotrack.monitoring.quality import REASONS
 from ecotrack.places.loading import load_csv
 from ecotrack.places.models import Jurisdiction
-from ecotrack.plans.models import CanonicalIndicator, Plan, PlanIndicator
+
+from .air_plans import air_plan
 
 BEIJING = "110000"
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
@@ -59,15 +60,7 @@ def _bad_copy(folder: Path) -> tuple[Path, dict[str, int], int]:
 @pytest.fixture
 def beijing_plan(places, make_user):
     load_csv(demo.DATA / "beijing.csv")
-    plan = Plan.objects.create(jurisdiction=Jurisdiction.objects.get(code=BEIJING),
-                               title="北京测试规划", kind="five_year",
-                               period_start=2011, period_end=2015)
-    for position, key in enumerate(["air.good_day_ratio", "air.pm25_annual_mean"]):
-        PlanIndicator.objects.create(
-            plan=plan, position=position, number=str(position + 1), name=key,
-            direction="higher_better" if position == 0 else "lower_better",
-            canonical=CanonicalIndicator.objects.get(key=key),
-        )
+    plan = air_plan(Jurisdiction.objects.get(code=BEIJING), "北京测试规划", 2011, 2015)
     make_user("editor", "editor", BEIJING)
     return plan
 

@@ -12,7 +12,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from ecotrack.monitoring.models import AirEvaluationRun
-from ecotrack.plans.models import CanonicalIndicator, Observation, Plan, PlanIndicator
+from ecotrack.plans.models import Observation, PlanIndicator
+
+from .air_plans import air_plan
 
 DEMO = sorted(str(p) for p in (Path(__file__).resolve().parents[2] / "ecotrack" / "monitoring"
                                / "data").glob("PRSA_Data_*_2015.csv.gz"))
@@ -28,15 +30,7 @@ def run(*args: str) -> tuple[dict, str]:
 
 @pytest.fixture
 def plan(places):
-    plan = Plan.objects.create(jurisdiction=places[TONGLIAO], title="测试规划", kind="five_year",
-                               period_start=2021, period_end=2025)
-    for position, (key, name, direction) in enumerate([
-        ("air.good_day_ratio", "空气质量优良天数比率", "higher_better"),
-        ("air.pm25_annual_mean", "PM2.5年均浓度", "lower_better"),
-    ]):
-        PlanIndicator.objects.create(plan=plan, position=position, number=str(position + 1),
-                                     name=name, direction=direction,
-                                     canonical=CanonicalIndicator.objects.get(key=key))
+    plan = air_plan(places[TONGLIAO], "测试规划", 2021, 2025)
     PlanIndicator.objects.create(plan=plan, position=9, number="10", name="森林覆盖率",
                                  direction="higher_better")
     return plan

@@ -18,8 +18,10 @@ from __future__ import annotations
 import json
 import sys
 import unicodedata
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -37,6 +39,8 @@ from ecotrack.core.air.errors import AirError
 from ecotrack.core.air.evaluate import ENGINES, evaluate_files, write_outputs
 from ecotrack.core.air.readers import FORMATS, read_dust_days, read_stations
 from ecotrack.core.air.standards import STANDARD_CHOICES
+
+T = TypeVar("T")
 
 
 class Command(BaseCommand):
@@ -98,28 +102,7 @@ class Command(BaseCommand):
             return
         # Check who and where before the (long) evaluation, not after.
         place, user = self._target(options) if options["jurisdiction"] else (None, None)
-        progress = self._progress(options)
-        try:
-            station_cities = read_stations(options["stations"]) if options["stations"] else None
-            dust = read_dust_days(options["dust_days"]) if options["dust_days"] else set()
-            self._dust = dust
-            evaluation = evaluate_files(
-                options["fmt"],
-                options["paths"],
-                year=options["year"],
-                city=options["city"],
-                standard=options["standard"],
-                dust_days=dust,
-                engine=options["engine"],
-                station_cities=station_cities,
-                spark_master=options["spark_master"],
-                on_file=(lambda _path: progress.update(1)) if progress else None,
-            )
-        except (AirError, OSError) as exc:
-            raise CommandError(str(exc)) from exc
-        finally:
-            if progress:
-                progress.close()
+        evaluation = self._evaluate(options, partial(evaluate_files, city=options["city"]))
         result = evaluation.result.to_json()
         if place is not None:
             result.update(self._store(place, user, evaluation, options))
@@ -141,6 +124,25 @@ class Command(BaseCommand):
         from tqdm import tqdm
 
         return tqdm(total=len(paths), unit="file", desc="reading", file=sys.stderr)
+
+    def _evaluate(self, options: dict[str, Any], evaluate: Callable[..., T]) -> T:
+        """Read the side files, run `evaluate` (one city or all) with a progress bar, and turn
+        input errors into command errors; both paths take the same inputs."""
+        progress = self._progress(options)
+        try:
+            station_cities = read_stations(options["stations"]) if options["stations"] else None
+            self._dust = read_dust_days(options["dust_days"]) if options["dust_days"] else set()
+            return evaluate(
+                options["fmt"], options["paths"], year=options["year"],
+                standard=options["standard"], dust_days=self._dust, engine=options["engine"],
+                station_cities=station_cities, spark_master=options["spark_master"],
+                on_file=(lambda _path: progress.update(1)) if progress else None,
+            )
+        except (AirError, OSError) as exc:
+            raise CommandError(str(exc)) from exc
+        finally:
+            if progress:
+                progress.close()
 
     def _target(self, options: dict[str, Any]) -> tuple[Any, Any]:
         """The jurisdiction to store for and the acting user, who must be allowed to edit it."""
@@ -233,21 +235,7 @@ class Command(BaseCommand):
 
     def _all_cities(self, options: dict[str, Any]) -> None:
         parent, user = self._parent(options) if options["jurisdiction"] else (None, None)
-        progress = self._progress(options)
-        try:
-            station_cities = read_stations(options["stations"]) if options["stations"] else None
-            self._dust = read_dust_days(options["dust_days"]) if options["dust_days"] else set()
-            cities = evaluate_all_cities(
-                options["fmt"], options["paths"], year=options["year"],
-                standard=options["standard"], dust_days=self._dust, engine=options["engine"],
-                station_cities=station_cities, spark_master=options["spark_master"],
-                on_file=(lambda _path: progress.update(1)) if progress else None,
-            )
-        except (AirError, OSError) as exc:
-            raise CommandError(str(exc)) from exc
-        finally:
-            if progress:
-                progress.close()
+        cities = self._evaluate(options, evaluate_all_cities)
         result = cities_json(cities)
         if parent is not None:
             stored = self._store_cities(parent, user, cities, options)
