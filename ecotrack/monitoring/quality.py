@@ -19,6 +19,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from ecotrack.core.air.flags import KINDS
+from ecotrack.core.air.readers import O3_SWAPPED_NOTE
 
 WORST_STATIONS = 10  # stations listed in the missing-hours table, most missing first
 
@@ -43,6 +44,29 @@ EXCLUDES: dict[str, Promise] = {
     "unknown_unit": _("the row"),
     "duplicate_hour": _("every copy of the station-hour"),
 }
+
+
+# What the stored time labels were read as (ecotrack/core/air/hour_labels.py).
+HOUR_LABELS: dict[str, Promise] = {
+    "start": _("a time label names the hour it starts (08:00 = 08:00–09:00)"),
+    "end": _("a time label names the hour it ends (08:00 = 07:00–08:00; a day is "
+             "01:00–24:00, as CNEMC publishes)"),
+}
+# Notes the readers leave about whole files (FlagReport.notes), translated when known.
+NOTES: dict[str, Promise] = {
+    O3_SWAPPED_NOTE: _("O3 1-h values were read from column o3_24h: in these files o3 holds "
+                       "the 24-hour maximum, the two columns are swapped"),
+}
+
+
+def input_notes(annual: dict[str, Any]) -> list[dict[str, Any]]:
+    """The readers' notes of a stored run, translated where known (older runs: none)."""
+    notes = annual.get("input_notes")
+    return [
+        {"text": NOTES.get(n.get("note", ""), n.get("note", "")), "files": int(n.get("files", 0)),
+         "first_file": _file_name(n.get("first_file"))}
+        for n in notes if isinstance(n, dict)
+    ] if isinstance(notes, list) else []
 
 
 def _file_name(path: Any) -> str:
@@ -88,6 +112,8 @@ def summary(annual: dict[str, Any], year: int, stations: list[str]) -> dict[str,
     station_hours = hours * len(gaps or stations)
     missing_total = sum(n for _s, n in with_gaps)
     return {
+        "hour_label": HOUR_LABELS.get(str(annual.get("hour_label", ""))),
+        "notes": input_notes(annual),
         "flags_known": isinstance(flagged, dict),
         "missing_known": isinstance(missing, dict),
         "rows": rows,

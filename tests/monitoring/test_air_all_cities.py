@@ -56,13 +56,14 @@ def test_all_cities_needs_station_cities():
 def test_json_lists_each_city_as_its_single_city_json():
     result = json.loads(excerpt("--json")[0])
     assert list(result)[:3] == ["year", "standard", "engine"]
-    assert {"cities", "flagged", "missing_hours"} <= set(result)
+    assert {"cities", "flagged", "missing_hours", "input_notes", "hour_label"} <= set(result)
     assert result["year"] == 2015 and result["engine"] == "duckdb"
     assert [c["city"] for c in result["cities"]] == ["东城区", "西城区"]  # 47.1 % > 46.1 %
     for city in result["cities"]:
         alone = json.loads(run("--format", "prsa", *EXCERPT, "--year", "2015", "--stations",
                                DISTRICTS, "--city", city["city"], "--json")[0])
         assert alone.pop("flagged") == result["flagged"]
+        assert alone.pop("input_notes") == result["input_notes"]
         assert alone.pop("missing_hours") == {s: result["missing_hours"][s]
                                               for s in city["stations"]}
         assert city == alone

@@ -122,3 +122,30 @@ def test_parquet_input_is_checked_and_structural_errors_name_file_and_field(tmp_
                    wrong)
     with pytest.raises(CommandError, match=r"wrong\.parquet, field 'hour': column hour has type"):
         run("--format", "parquet", str(wrong), "--year", "2015")
+
+
+CNEMC = sorted(str(p) for p in (FIXTURES / "cnemc").glob("*.csv"))
+
+
+def test_cnemc_labels_are_hour_ends_and_the_reading_is_said(tmp_path):
+    args = ("--format", "cnemc", *CNEMC, "--year", "2022", "--city", "呼和浩特市")
+    text = run(*args)
+    assert "hours: a time label names the hour it ends" in text
+    assert "input: O3 1-h values read from column o3_24h" in text
+    ends = json.loads(run(*args, "--json", "--out", str(tmp_path / "end")))
+    starts = json.loads(run(*args, "--hour-label", "start", "--json",
+                            "--out", str(tmp_path / "start")))
+    assert (ends["hour_label"], starts["hour_label"]) == ("end", "start")
+    # Read as hour ends, the files hold 2021-12-31 24时 … 2022-01-02 24时: two 2022 days.
+    # Read as starts, 2022-01-03 00:00 opens a third day (with one hour: not valid).
+    days = {label: (tmp_path / label / "air-2022-daily.csv").read_text().splitlines()[1:]
+            for label in ("end", "start")}
+    assert [line[:10] for line in days["end"]] == ["2022-01-01", "2022-01-02"]
+    assert [line[:10] for line in days["start"]] == ["2022-01-01", "2022-01-02", "2022-01-03"]
+    assert days["end"][0] != days["start"][0]  # the same date, other hours
+
+
+def test_hour_label_is_refused_for_parquet(tmp_path):
+    with pytest.raises(CommandError, match="--hour-label applies to CSV input"):
+        run("--format", "parquet", str(tmp_path / "x.parquet"), "--year", "2022",
+            "--hour-label", "end")

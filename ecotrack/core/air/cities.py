@@ -47,6 +47,7 @@ class CitiesEvaluation:
     flags: FlagReport
     missing_hours: dict[str, int]  # every evaluated station
     unassigned: list[str]  # stations in the data without a city (not evaluated)
+    hour_label: str  # what the input's time labels were taken to name (hour_labels.py)
 
 
 def stations_by_city(present: Collection[str], city_of_station: dict[str, str]
@@ -115,6 +116,7 @@ def evaluate_all_cities(
     workdir: Path | None = None,
     spark_master: str | None = None,
     on_file: Callable[[Path], None] | None = None,
+    hour_label: str | None = None,
 ) -> CitiesEvaluation:
     """Every city of the station metadata (CNEMC `area` or a stations file) that has data.
 
@@ -122,11 +124,12 @@ def evaluate_all_cities(
     Python reference evaluate one city after another (same results, slower). Each city's
     Evaluation equals `evaluate_files(..., city=that city)` on the same input.
     """
-    check_choices(fmt, standard, engine)
+    check_choices(fmt, standard, engine, hour_label)
     dust = set(dust_days)
     with tempfile.TemporaryDirectory(prefix="ecotrack-air-") as tmp:
         normalized = Path(workdir or tmp) / f"hourly-{year}.parquet"
-        prepared = prepare_input(fmt, paths, year, engine, station_cities, normalized, on_file)
+        prepared = prepare_input(fmt, paths, year, engine, station_cities, normalized, on_file,
+                                 hour_label)
         by_city, unassigned = stations_by_city(prepared.present, prepared.cities)
         evaluated = sorted(s for stations in by_city.values() for s in stations)
         gaps = missing_hours(prepared.parquet_paths, evaluated, year)
@@ -154,13 +157,14 @@ def evaluate_all_cities(
                 per_city[city] = reference.evaluate(source, stations, year, standard, dust)
     evaluations = {
         city: make_evaluation(year, standard, city, by_city[city], engine, *per_city[city],
-                          prepared.flags, gaps)
+                          prepared.flags, gaps, prepared.hour_label)
         for city in by_city
     }
     ranked = dict(sorted(evaluations.items(), key=rank_key))
     return CitiesEvaluation(
         year=year, standard=standard_label(standard, year), engine=engine, cities=ranked,
         flags=prepared.flags, missing_hours=gaps, unassigned=unassigned,
+        hour_label=prepared.hour_label,
     )
 
 
@@ -199,10 +203,12 @@ def cities_json(cities: CitiesEvaluation) -> dict[str, Any]:
         r = evaluation.result.to_json()
         r.pop("flagged", None)
         r.pop("missing_hours", None)
+        r.pop("input_notes", None)
         per_city.append(r)
     return {
         "year": cities.year, "standard": cities.standard, "engine": cities.engine,
-        "cities": per_city, "flagged": cities.flags.to_json(),
+        "hour_label": cities.hour_label, "cities": per_city,
+        "input_notes": cities.flags.notes_json(), "flagged": cities.flags.to_json(),
         "missing_hours": cities.missing_hours, "unassigned_stations": cities.unassigned,
     }
 

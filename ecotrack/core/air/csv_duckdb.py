@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .errors import AirDataError
@@ -45,11 +46,14 @@ from .flags import (
     FlagReport,
     KindReport,
 )
+from .hour_labels import DEFAULT_HOUR_LABEL, START, shift_sql
 from .hourly import SCHEMA
 from .readers import (
     CNEMC_COLUMNS,
+    CNEMC_O3_MAX,
     CNEMC_UNITS,
     LONG_COLUMNS,
+    O3_SWAPPED_NOTE,
     POLLUTANT_NAME,
     PRSA_COLUMNS,
     PRSA_UNIT,
@@ -100,29 +104,35 @@ def _int_sql(column: str) -> str:
     return f"TRY_CAST(trunc(TRY_CAST(trim({column}) AS DOUBLE)) AS INTEGER)"
 
 
-def _time_sql(fmt: str) -> tuple[str, str, str, str]:
+def _time_sql(fmt: str, hour_label: str) -> tuple[str, str, str, str]:
     """(day, slot, field at fault, text at fault) expressions over `raw`."""
     if fmt == "prsa":
         y, m, d, h = (_int_sql(f'"{c}"') for c in ("year", "month", "day", "hour"))
         day = (f"TRY_CAST(printf('%04d-%02d-%02d', {y}, {m}, {d}) AS DATE)")
         day = f"(CASE WHEN {y} BETWEEN 1 AND 9999 THEN {day} END)"
-        slot = f"(CASE WHEN {h} BETWEEN 0 AND 23 THEN {h} END)"
+        hour = f"(CASE WHEN {h} BETWEEN 0 AND 23 THEN {h} END)"
         field = f"(CASE WHEN {day} IS NULL THEN 'year/month/day' ELSE 'hour' END)"
         parts = ", '-', ".join(f"coalesce(\"{c}\", '')" for c in ("year", "month", "day"))
         text = f"(CASE WHEN {day} IS NULL THEN concat({parts}) ELSE coalesce(\"hour\", '') END)"
-        return day, slot, field, text
-    return (*_timestamp_sql("timepoint"), "'timepoint'", "coalesce(timepoint, '')")
+        labelled = f"(CAST({day} AS TIMESTAMP) + to_hours({hour}))"
+        return (*_day_and_slot(shift_sql(labelled, hour_label)), field, text)
+    return (*_timestamp_sql("timepoint", hour_label), "'timepoint'", "coalesce(timepoint, '')")
 
 
-def _timestamp_sql(column: str) -> tuple[str, str]:
-    """(day, slot) of a local whole-hour time text, the SQL twin of readers.parse_time."""
+def _day_and_slot(timestamp: str) -> tuple[str, str]:
+    return f"CAST({timestamp} AS DATE)", f"hour({timestamp})"
+
+
+def _timestamp_sql(column: str, hour_label: str) -> tuple[str, str]:
+    """(day, slot) of a local whole-hour time text, the SQL twin of readers.parse_time
+    followed by hour_labels.slot_start."""
     t = f"replace(trim(coalesce(\"{column}\", '')), '/', '-')"
     ts = f"TRY_CAST({t} AS TIMESTAMP)"
     # fromisoformat refuses nothing with a zone here: a zone means not local time.
     zone = rf"regexp_matches({t}, '\d:\d\d(:\d\d(\.\d+)?)?\s*(Z|[+-]\d\d(:?\d\d)?)$')"
     whole = (f"(CASE WHEN {ts} IS NOT NULL AND NOT {zone} AND minute({ts}) = 0 "
              f"AND second({ts}) = 0 AND microsecond({ts}) = 0 THEN {ts} END)")
-    return f"CAST({whole} AS DATE)", f"hour({whole})"
+    return _day_and_slot(shift_sql(whole, hour_label))
 
 
 def value_sql(num: str, missing: str, factor: str, limit: str) -> tuple[str, str]:
@@ -180,14 +190,16 @@ _LINE_SQL = "CAST(seq - min(seq) OVER (PARTITION BY file) + 2 AS INTEGER)"
 
 def ingest_csv(
     fmt: str, paths: Sequence[Path], out: Path, *, year: int | None = None,
-    threads: int | None = None,
+    threads: int | None = None, hour_label: str | None = None,
 ) -> Ingested:
     """Read `prsa`, `cnemc` or `long` CSV files into normalized Parquet at `out` (rows of
-    `year`; the flags count every row)."""
+    `year`, after the hour labels are turned into slots; the flags count every row).
+    `hour_label` None: the format's own (hour_labels.py)."""
     if fmt not in CSV_FORMATS:
         raise AirDataError(f"no DuckDB CSV ingest for format {fmt!r}")
+    label = hour_label or DEFAULT_HOUR_LABEL[fmt]
     if fmt == "long":
-        return ingest_long(paths, out, year=year, threads=threads)
+        return ingest_long(paths, out, year=year, threads=threads, hour_label=label)
     columns = PRSA_COLUMNS if fmt == "prsa" else CNEMC_COLUMNS
     units = {p: PRSA_UNIT for p in POLLUTANTS} if fmt == "prsa" else CNEMC_UNITS
     factors = {p: conversion_factor(p, units[p], row=1, field=columns[p], file=str(paths[0]))
@@ -196,11 +208,22 @@ def ingest_csv(
             else ("timepoint", "stationcode", "area"))
     _check_headers(paths, (*keys, *columns.values()))
     station_col = "station" if fmt == "prsa" else "stationcode"
+    # CNEMC: the 24-hour maximum, to tell which column holds the 1-h O3 (cnemc_o3_column).
+    check_o3 = fmt == "cnemc" and any(CNEMC_O3_MAX in _header(p) for p in paths)
     con = connect(threads)
     try:
-        _read_raw(con, paths, (*keys, *columns.values()))
-        day, slot, time_field, time_text = _time_sql(fmt)
-        values = {p: _value_sql(f'"{columns[p]}"', p, factors[p]) for p in POLLUTANTS}
+        _read_raw(con, paths, (*keys, *columns.values(), *([CNEMC_O3_MAX] if check_o3 else [])))
+        swapped = _o3_swapped_files(con) if check_o3 else []
+        con.register("o3_swapped", pa.table({"swapped_file": pa.array(swapped, pa.string())}))
+        text = {p: f'"{columns[p]}"' for p in POLLUTANTS}
+        field = {p: f"'{columns[p]}'" for p in POLLUTANTS}
+        if check_o3:
+            text["o3"] = (f'(CASE WHEN sw.swapped_file IS NULL THEN "{columns["o3"]}" '
+                          f'ELSE "{CNEMC_O3_MAX}" END)')
+            field["o3"] = (f"(CASE WHEN sw.swapped_file IS NULL THEN '{columns['o3']}' "
+                           f"ELSE '{CNEMC_O3_MAX}' END)")
+        day, slot, time_field, time_text = _time_sql(fmt, label)
+        values = {p: _value_sql(text[p], p, factors[p]) for p in POLLUTANTS}
         station = f"trim(coalesce(\"{station_col}\", ''))"
         area = "trim(coalesce(area, ''))" if fmt == "cnemc" else "''"
         con.execute(f"""
@@ -209,14 +232,17 @@ def ingest_csv(
                    {time_field} AS time_field, {time_text} AS time_text, {station} AS station,
                    coalesce("{station_col}", '') AS station_text, {area} AS area,
                    {", ".join(f"{v} AS {p}, {k} AS k_{p}" for p, (v, k) in values.items())},
-                   {", ".join(f'coalesce("{columns[p]}", {str_lit("")}) AS t_{p}'
-                              for p in POLLUTANTS)}
-            FROM raw""")  # noqa: S608
+                   {", ".join(f'coalesce({text[p]}, {str_lit("")}) AS t_{p}'
+                              for p in POLLUTANTS)},
+                   {field["o3"]} AS o3_field
+            FROM raw LEFT JOIN o3_swapped AS sw ON raw.file = sw.swapped_file""")  # noqa: S608
         con.execute("""
             CREATE TEMP TABLE kept AS
             SELECT *, count(*) OVER (PARTITION BY station, obs_day, slot) > 1 AS duplicate
             FROM parsed WHERE obs_day IS NOT NULL AND slot IS NOT NULL AND station <> ''""")
         flags = _flags(con, fmt, columns)
+        for file in swapped:
+            flags.note(O3_SWAPPED_NOTE, file)
         cities = dict(con.execute(
             "SELECT station, arg_min(area, seq) FROM kept WHERE area <> '' GROUP BY station"
         ).fetchall()) if fmt == "cnemc" else {}
@@ -227,6 +253,26 @@ def ingest_csv(
         return Ingested(out, cities, flags, rows)
     finally:
         con.close()
+
+
+def _o3_swapped_files(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Files (in reading order) whose `o3` is the 24-hour maximum: the SQL twin of
+    readers.cnemc_o3_column, which also says why. Refuses a file where it cannot be told."""
+    number = "TRY_CAST(trim({}) AS DOUBLE)"
+    h, m = number.format('"o3"'), number.format(f'"{CNEMC_O3_MAX}"')
+    both = f"{h} IS NOT NULL AND {m} IS NOT NULL AND NOT isnan({h}) AND NOT isnan({m})"
+    rows = con.execute(f"""
+        SELECT file, min(line) FILTER (WHERE {h} > {m}), min(line) FILTER (WHERE {h} < {m})
+        FROM (SELECT *, {_LINE_SQL} AS line FROM raw) WHERE {both}
+        GROUP BY file ORDER BY min(seq)""").fetchall()  # noqa: S608
+    for file, above, below in rows:
+        if above is not None and below is not None:
+            raise AirDataError(
+                f"o3 is above o3_24h in row {above} and below it in row {below}: neither is "
+                "the 24-hour maximum of the other, so the 1-h O3 cannot be told",
+                file=file, row=int(above), field="o3",
+            )
+    return [file for file, above, _below in rows if above is not None]
 
 
 def _write_normalized(con: duckdb.DuckDBPyConnection, query: str, out: Path) -> int:
@@ -250,6 +296,7 @@ def _case_sql(expression: str, mapping: Mapping[str, str]) -> str:
 
 def ingest_long(
     paths: Sequence[Path], out: Path, *, year: int | None = None, threads: int | None = None,
+    hour_label: str = START,
 ) -> Ingested:
     """Long-format CSVs (station, time, pollutant, value, unit) into normalized Parquet.
 
@@ -262,7 +309,7 @@ def ingest_long(
     con = connect(threads)
     try:
         _read_raw(con, paths, LONG_COLUMNS)
-        day, slot = _timestamp_sql("time")
+        day, slot = _timestamp_sql("time", hour_label)
         pollutant = _case_sql("lower(trim(coalesce(\"pollutant\", '')))", POLLUTANT_SPELLINGS)
         unit = _case_sql("lower(trim(coalesce(\"unit\", '')))", UNIT_SPELLINGS)
         factor = "(CASE " + " ".join(
@@ -326,7 +373,8 @@ def _flags(con: duckdb.DuckDBPyConnection, fmt: str, columns: dict[str, str]) ->
                 "obs_day IS NULL OR slot IS NULL"),
         select_sql(f"'{BAD_STATION}'", f"'{station_field}'", "station_text", "parsed",
                 "obs_day IS NOT NULL AND slot IS NOT NULL AND station = ''"),
-        *(select_sql(f"k_{p}", f"'{columns[p]}'", f"t_{p}", "kept", f"k_{p} IS NOT NULL")
+        *(select_sql(f"k_{p}", "o3_field" if p == "o3" else f"'{columns[p]}'", f"t_{p}",
+                     "kept", f"k_{p} IS NOT NULL")
           for p in POLLUTANTS),
         select_sql(f"'{DUPLICATE}'", "'station/time'", duplicate_text, "kept", "duplicate"),
     ]

@@ -21,6 +21,7 @@ from .csv_duckdb import CSV_FORMATS, ingest_csv
 from .daily import ALL_DAILY_ITEMS, DailyCity
 from .errors import AirError
 from .flags import FlagReport
+from .hour_labels import DEFAULT_HOUR_LABEL, HOUR_LABELS, START
 from .hourly import HourlyTable, read_parquet, write_parquet
 from .iaqi import category_of
 from .parquet_duckdb import check_parquet
@@ -102,9 +103,14 @@ def choose_stations(
     return city, stations
 
 
-def check_choices(fmt: str, standard: str, engine: str) -> None:
+def check_choices(fmt: str, standard: str, engine: str, hour_label: str | None = None) -> None:
     if fmt not in FORMATS:
         raise AirError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if hour_label is not None and hour_label not in HOUR_LABELS:
+        raise AirError(f"unknown hour label {hour_label!r}; choose one of {', '.join(HOUR_LABELS)}")
+    if hour_label is not None and fmt == "parquet":
+        raise AirError("--hour-label applies to CSV input: the Parquet layout stores each "
+                       "hour's slot (its start), not a label")
     if standard not in STANDARD_CHOICES:
         raise AirError(f"unknown standard {standard!r}; choose one of {STANDARD_CHOICES}")
     if engine not in ENGINES:
@@ -120,6 +126,7 @@ class PreparedInput:
     cities: dict[str, str]
     table: HourlyTable | None
     flags: FlagReport
+    hour_label: str  # what the input's time labels were taken to name (hour_labels.py)
 
 
 def prepare_input(
@@ -130,27 +137,29 @@ def prepare_input(
     station_cities: dict[str, str] | None,
     normalized: Path,
     on_file: Callable[[Path], None] | None,
+    hour_label: str | None = None,
 ) -> PreparedInput:
     table: HourlyTable | None = None
+    label = START if fmt == "parquet" else hour_label or DEFAULT_HOUR_LABEL[fmt]
     if fmt == "parquet":
         parquet_paths, flags = _checked_parquet(list(paths), normalized)
         present = _parquet_stations(parquet_paths)
         cities = dict(station_cities or {})
     elif fmt in CSV_FORMATS and engine != "python":
         # CSV → Parquet inside DuckDB (checks and flag counts in SQL).
-        ingested = ingest_csv(fmt, list(paths), normalized, year=year)
+        ingested = ingest_csv(fmt, list(paths), normalized, year=year, hour_label=label)
         for path in paths if on_file is not None else ():
             on_file(path)  # type: ignore[misc]
         parquet_paths, flags = [ingested.parquet], ingested.flags
         present = _parquet_stations(parquet_paths)
         cities = {**ingested.city_of_station, **(station_cities or {})}
     else:
-        read = read_files(fmt, list(paths), on_file)
+        read = read_files(fmt, list(paths), on_file, label)
         table, flags = read.only_year(year), read.flags
         parquet_paths = [write_parquet(table, normalized)]
         present = set(table.station)
         cities = {**table.city_of_station, **(station_cities or {})}
-    return PreparedInput(parquet_paths, present, cities, table, flags)
+    return PreparedInput(parquet_paths, present, cities, table, flags, label)
 
 
 def evaluate_files(
@@ -166,11 +175,15 @@ def evaluate_files(
     workdir: Path | None = None,
     spark_master: str | None = None,
     on_file: Callable[[Path], None] | None = None,
+    hour_label: str | None = None,
 ) -> Evaluation:
-    check_choices(fmt, standard, engine)
+    """One city-year. `hour_label` (CSV input): what the time labels name, None for the
+    format's own (hour_labels.py)."""
+    check_choices(fmt, standard, engine, hour_label)
     with tempfile.TemporaryDirectory(prefix="ecotrack-air-") as tmp:
         normalized = Path(workdir or tmp) / f"hourly-{year}.parquet"
-        prepared = prepare_input(fmt, paths, year, engine, station_cities, normalized, on_file)
+        prepared = prepare_input(fmt, paths, year, engine, station_cities, normalized, on_file,
+                                 hour_label)
         parquet_paths, table, flags = prepared.parquet_paths, prepared.table, prepared.flags
         present, cities = prepared.present, prepared.cities
         city, stations = choose_stations(present, cities, city)
@@ -191,19 +204,21 @@ def evaluate_files(
             source = table if table is not None else read_parquet(parquet_paths)
             days, all_days, no_dust = reference.evaluate(source, stations, year, standard, dust)
     return make_evaluation(year, standard, city, stations, engine, days, all_days, no_dust, flags,
-                       gaps)
+                           gaps, prepared.hour_label)
 
 
 def make_evaluation(
     year: int, standard: str, city: str | None, stations: Sequence[str], engine: str,
     days: list[DailyCity], all_days: AnnualAggregates, no_dust: AnnualAggregates,
-    flags: FlagReport, gaps: dict[str, int],
+    flags: FlagReport, gaps: dict[str, int], hour_label: str,
 ) -> Evaluation:
     result = assemble(
         year=year, choice=standard, city=city, stations=stations, engine=engine,
         all_days=all_days, excluding_dust=no_dust,
         dust_days=sum(1 for d in days if d.dust),
     )
+    result.extra["hour_label"] = hour_label
+    result.extra["input_notes"] = flags.notes_json()
     result.extra["flagged"] = flags.to_json()
     result.extra["missing_hours"] = {s: gaps[s] for s in sorted(stations)}
     return Evaluation(result, days, flags)

@@ -84,6 +84,16 @@ class KindReport:
 @dataclass
 class FlagReport:
     kinds: dict[str, KindReport] = field(default_factory=dict)
+    # What the reader decided about whole files rather than values (nothing excluded):
+    # note text → the files it applies to, in reading order.
+    notes: dict[str, list[str]] = field(default_factory=dict)
+
+    def note(self, text: str, file: str) -> None:
+        self.notes.setdefault(text, []).append(file)
+
+    def notes_json(self) -> list[dict[str, Any]]:
+        return [{"note": text, "files": len(files), "first_file": files[0]}
+                for text, files in self.notes.items()]
 
     def flag(self, kind: str, file: str, row: int, field_name: str, value: str,
              counted: str | None = None) -> None:
@@ -95,6 +105,8 @@ class FlagReport:
     def merge(self, other: FlagReport) -> None:
         for kind, report in other.kinds.items():
             self.kinds.setdefault(kind, KindReport()).merge(report)
+        for text, files in other.notes.items():
+            self.notes.setdefault(text, []).extend(files)
 
     def counts(self) -> dict[str, int]:
         return {k: self.kinds[k].count for k in KINDS if k in self.kinds}

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from .errors import AirDataError
 from .flags import BAD_POLLUTANT, BAD_STATION, BAD_TIME, BAD_UNIT, DUPLICATE, FlagReport
+from .hour_labels import DEFAULT_HOUR_LABEL, END, START, slot_start
 from .hourly import HourlyTable, drop_duplicate_hours
 from .standards import CANONICAL_UNIT, POLLUTANTS
 from .units import classify_value, conversion_factor, pollutant_or_none, unit_code
@@ -42,6 +43,14 @@ CNEMC_COLUMNS = {
     "so2": "so2", "no2": "no2", "pm10": "pm10", "co": "co", "o3": "o3", "pm25": "pm2_5",
 }
 CNEMC_UNITS = dict(CANONICAL_UNIT)  # the release publishes CO in mg/m³, the rest in µg/m³
+# The release's 24-hour maximum of the 1-h O3. In the widely used archive of the release
+# (HeQinWill/CNEMC on GitHub) it and `o3` are swapped; see cnemc_o3_column.
+CNEMC_O3_MAX = "o3_24h"
+O3_SWAPPED_NOTE = (
+    "O3 1-h values read from column o3_24h: in these files o3 is at or above o3_24h in "
+    "every row and above it in some, so o3 holds the 24-hour maximum and the two columns "
+    "are swapped"
+)
 LONG_COLUMNS = ("station", "time", "pollutant", "value", "unit")
 # What a long-format value flag is counted under (flags.py `by_field`): the row's pollutant,
 # by its usual name, since the `value` column is the same for all of them.
@@ -106,8 +115,8 @@ def _values(
     return out
 
 
-def read_prsa(path: Path) -> HourlyTable:
-    """One Beijing PRSA station file."""
+def read_prsa(path: Path, hour_label: str = START) -> HourlyTable:
+    """One Beijing PRSA station file (`hour_label`: see hour_labels.py)."""
     source = str(path)
     factors = {
         p: conversion_factor(p, PRSA_UNIT, file=source, row=1, field=PRSA_COLUMNS[p])
@@ -128,7 +137,8 @@ def read_prsa(path: Path) -> HourlyTable:
             table.flags.flag(BAD_STATION, source, line, "station", row["station"] or "")
             continue
         values = _values(row, PRSA_COLUMNS, factors, table.flags, source, line)
-        table.append(station, day, int(hour), values, (source, line))
+        start = slot_start(datetime(day.year, day.month, day.day, int(hour)), hour_label)
+        table.append(station, start.date(), start.hour, values, (source, line))
     return table
 
 
@@ -143,15 +153,21 @@ def parse_time(text: str) -> datetime | None:
     return moment
 
 
-def read_cnemc(path: Path) -> HourlyTable:
-    """One CNEMC hourly release file (any number of stations and hours)."""
+def read_cnemc(path: Path, hour_label: str = END) -> HourlyTable:
+    """One CNEMC hourly release file (any number of stations and hours); its `timepoint`
+    names the end of the hour (hour_labels.py), and its 1-h O3 column is checked against
+    the 24-hour maximum (cnemc_o3_column)."""
     source = str(path)
+    rows = list(_rows(path, ("timepoint", "stationcode", "area", *CNEMC_COLUMNS.values())))
+    columns = {**CNEMC_COLUMNS, "o3": cnemc_o3_column(rows, source)}
     factors = {
-        p: conversion_factor(p, CNEMC_UNITS[p], file=source, row=1, field=CNEMC_COLUMNS[p])
+        p: conversion_factor(p, CNEMC_UNITS[p], file=source, row=1, field=columns[p])
         for p in POLLUTANTS
     }
     table = HourlyTable()
-    for line, row in _rows(path, ("timepoint", "stationcode", "area", *CNEMC_COLUMNS.values())):
+    if columns["o3"] != CNEMC_COLUMNS["o3"]:
+        table.flags.note(O3_SWAPPED_NOTE, source)
+    for line, row in rows:
         moment = parse_time(row["timepoint"] or "")
         if moment is None:
             table.flags.flag(BAD_TIME, source, line, "timepoint", row["timepoint"] or "")
@@ -160,20 +176,55 @@ def read_cnemc(path: Path) -> HourlyTable:
         if not station:
             table.flags.flag(BAD_STATION, source, line, "stationcode", row["stationcode"] or "")
             continue
-        values = _values(row, CNEMC_COLUMNS, factors, table.flags, source, line)
-        table.append(station, moment.date(), moment.hour, values, (source, line))
+        values = _values(row, columns, factors, table.flags, source, line)
+        start = slot_start(moment, hour_label)
+        table.append(station, start.date(), start.hour, values, (source, line))
         city = (row["area"] or "").strip()
         if city:
             table.city_of_station.setdefault(station, city)
     return table
 
 
-def read_long(path: Path) -> HourlyTable:
+def _number(text: str | None) -> float | None:
+    try:
+        value = float((text or "").strip())
+    except ValueError:
+        return None
+    return value if value == value else None  # NaN: no comparison
+
+
+def cnemc_o3_column(rows: list[tuple[int, dict[str, str]]], source: str) -> str:
+    """The column of this file that holds the 1-h O3: `o3`, or `o3_24h` when they are swapped.
+
+    The 24-hour maximum of the 1-h O3 is never below the hour's own value, so in a file
+    where `o3` is above `o3_24h` in some row and below it in none, `o3` is the maximum.
+    Both directions in one file: neither column can be trusted, and the file is refused.
+    Without an `o3_24h` column (or with no row telling them apart) `o3` is taken.
+    """
+    above = below = None
+    for line, row in rows:
+        hour, maximum = _number(row.get("o3")), _number(row.get(CNEMC_O3_MAX))
+        if hour is None or maximum is None:
+            continue
+        if hour > maximum and above is None:
+            above = line
+        elif hour < maximum and below is None:
+            below = line
+    if above is not None and below is not None:
+        raise AirDataError(
+            f"o3 is above o3_24h in row {above} and below it in row {below}: neither is the "
+            "24-hour maximum of the other, so the 1-h O3 cannot be told",
+            file=source, row=above, field="o3",
+        )
+    return CNEMC_O3_MAX if above is not None else CNEMC_COLUMNS["o3"]
+
+
+def read_long(path: Path, hour_label: str = START) -> HourlyTable:
     """A long-format CSV: station, time, pollutant, value, unit (one value per row)."""
-    return read_long_files([path])
+    return read_long_files([path], hour_label)
 
 
-def read_long_files(paths: list[Path]) -> HourlyTable:
+def read_long_files(paths: list[Path], hour_label: str = START) -> HourlyTable:
     """Long-format CSVs read together: one station-hour may be spread over several files
     (e.g. one file per pollutant). A second value of the same station, hour and pollutant
     flags both (duplicate_hour)."""
@@ -188,6 +239,7 @@ def read_long_files(paths: list[Path]) -> HourlyTable:
         if moment is None:
             flags.flag(BAD_TIME, source, line, "time", row["time"] or "")
             continue
+        moment = slot_start(moment, hour_label)
         if not station:
             flags.flag(BAD_STATION, source, line, "station", row["station"] or "")
             continue
@@ -219,7 +271,7 @@ def read_long_files(paths: list[Path]) -> HourlyTable:
     return table
 
 
-READERS: dict[str, Callable[[Path], HourlyTable]] = {
+READERS: dict[str, Callable[[Path, str], HourlyTable]] = {
     "prsa": read_prsa,
     "cnemc": read_cnemc,
     "long": read_long,
@@ -227,26 +279,28 @@ READERS: dict[str, Callable[[Path], HourlyTable]] = {
 
 
 def read_files(
-    fmt: str, paths: list[Path], on_file: Callable[[Path], None] | None = None
+    fmt: str, paths: list[Path], on_file: Callable[[Path], None] | None = None,
+    hour_label: str | None = None,
 ) -> HourlyTable:
     """Read CSV files of one format into one table (Parquet is read by the engines).
 
     `on_file` is called after each file (a progress bar in the command; the core stays
-    free of any UI library)."""
+    free of any UI library). `hour_label` None: the format's own (hour_labels.py)."""
     try:
         reader = READERS[fmt]
     except KeyError:
         known = ", ".join(READERS)
         raise AirDataError(f"no CSV reader for format {fmt!r}; known: {known}") from None
+    label = hour_label or DEFAULT_HOUR_LABEL[fmt]
     if fmt == "long":
-        table = read_long_files(paths)  # hours may span files: merged before checking
+        table = read_long_files(paths, label)  # hours may span files: merged before checking
         if on_file is not None:
             for path in paths:
                 on_file(path)
         return table
     table = HourlyTable()
     for path in paths:
-        table.extend(reader(path))
+        table.extend(reader(path, label))
         if on_file is not None:
             on_file(path)
     return drop_duplicate_hours(table)

@@ -79,7 +79,7 @@ def test_ranking_by_good_ratio_then_pm25_ties_share_a_rank():
                                         means={**a.result.all_days.means, "pm25": 1.0})
     items = sorted({"A": a, "Z": twin, "Y": better_pm}.items(), key=rank_key)
     assert [c for c, _e in items] == ["Y", "A", "Z"]
-    tied = CitiesEvaluation(2015, "x", "duckdb", dict(items), a.flags, {}, [])
+    tied = CitiesEvaluation(2015, "x", "duckdb", dict(items), a.flags, {}, [], "start")
     assert [(r["city"], r["rank"]) for r in city_ranking(tied)] == [("Y", 1), ("A", 2),
                                                                      ("Z", 2)]
 

@@ -54,7 +54,9 @@ def test_cnemc_hourly_file(tmp_path):
                   "20,30,25,40,50,45,5,6,0.9,0.8\n")
     table = read_cnemc(path)
     assert table.city_of_station == {"1001A": "北京"}
-    assert (table.date[0], table.hour[0]) == (date(2025, 1, 1), 8)
+    # CNEMC labels an hour by its end: 08:00 is 07:00–08:00, slot 7.
+    assert (table.date[0], table.hour[0]) == (date(2025, 1, 1), 7)
+    assert read_cnemc(path, "start").hour == [8]
     assert table.values["pm25"] == [58.0] and table.values["co"] == [0.9]
     assert table.values["o3"] == [20.0]  # the 1-h value, not o3_8h
 

@@ -37,6 +37,7 @@ from ecotrack.core.air.cities import (
 )
 from ecotrack.core.air.errors import AirError
 from ecotrack.core.air.evaluate import ENGINES, evaluate_files, write_outputs
+from ecotrack.core.air.hour_labels import DEFAULT_HOUR_LABEL, HOUR_LABELS, START
 from ecotrack.core.air.readers import FORMATS, read_dust_days, read_stations
 from ecotrack.core.air.standards import STANDARD_CHOICES
 
@@ -64,6 +65,12 @@ class Command(BaseCommand):
             "PARENT each city is stored for the jurisdiction below PARENT it names",
         )
         parser.add_argument("--stations", type=Path, help="station metadata CSV: station,city")
+        parser.add_argument(
+            "--hour-label", choices=HOUR_LABELS, dest="hour_label",
+            help="what a CSV time label names: the start or the end of its hour (default: "
+            + ", ".join(f"{f} {label}" for f, label in DEFAULT_HOUR_LABEL.items())
+            + "; CNEMC labels 15:00–16:00 as 16:00)",
+        )
         parser.add_argument("--standard", default="auto", choices=STANDARD_CHOICES)
         parser.add_argument("--dust-days", type=Path, help="file of dust-affected dates (扣沙)")
         parser.add_argument("--engine", default="duckdb", choices=ENGINES)
@@ -136,6 +143,7 @@ class Command(BaseCommand):
                 options["fmt"], options["paths"], year=options["year"],
                 standard=options["standard"], dust_days=self._dust, engine=options["engine"],
                 station_cities=station_cities, spark_master=options["spark_master"],
+                hour_label=options["hour_label"],
                 on_file=(lambda _path: progress.update(1)) if progress else None,
             )
         except (AirError, OSError) as exc:
@@ -173,6 +181,10 @@ class Command(BaseCommand):
         shape["city"] = city
         shape["dust_days"] = sorted(str(d) for d in self._dust)
         shape["stations"] = evaluation.result.stations
+        if evaluation.result.extra["hour_label"] != START:
+            # Only when not the start label, which was the only reading before the option
+            # existed: runs stored then keep being found by the same input.
+            shape["hour_label"] = evaluation.result.extra["hour_label"]
         digest, hashes = fingerprint_and_hashes(options["paths"], shape)
         run, created = store_run(
             place, evaluation, standard_choice=options["standard"],
@@ -210,13 +222,15 @@ class Command(BaseCommand):
             f"valid: {r['valid']}",
             *(f"  note: {n}" for n in r["validity_notes"]),
             f"method: {r['method']}",
+            f"hours: {_HOUR_LABEL_TEXT[r['hour_label']]}",
         ]
         return "\n".join(lines + Command._quality_lines(r))
 
     @staticmethod
     def _quality_lines(r: dict[str, Any]) -> list[str]:
         """What was excluded (flag kinds with examples) and the hours without any value."""
-        lines: list[str] = []
+        lines = [f"input: {n['note']} ({n['files']} file{'s' if n['files'] > 1 else ''}, "
+                 f"first {Path(n['first_file']).name})" for n in r.get("input_notes") or []]
         flagged = r.get("flagged") or {}
         if flagged:
             lines.append(f"flagged values excluded: {sum(k['count'] for k in flagged.values())}")
@@ -333,7 +347,14 @@ class Command(BaseCommand):
                              f"{r['run']['jurisdiction']}"
                              f"{'' if r['run']['created'] else ' (already stored)'}")
         lines.append(f"method: {next(iter(cities.cities.values())).result.to_json()['method']}")
+        lines.append(f"hours: {_HOUR_LABEL_TEXT[cities.hour_label]}")
         return "\n".join(lines + Command._quality_lines(result))
+
+
+_HOUR_LABEL_TEXT = {
+    "start": "a time label names the hour it starts (slot h = h:00–h+1:00)",
+    "end": "a time label names the hour it ends (16:00 = 15:00–16:00; a day is 01:00–24:00)",
+}
 
 
 def _cell(value: Any) -> str:
