@@ -275,3 +275,24 @@ def test_cnemc_areas_stored_for_inner_mongolia_cities(places, make_user, tmp_pat
         run("--format", "cnemc", *other, "--year", "2015", "--all-cities",
             "--jurisdiction", "150000", "--user", "region")
     assert AirEvaluationRun.objects.count() == 2
+
+
+def test_average_of_the_cities_as_plans_define_it(tmp_path):
+    dust = tmp_path / "dust.txt"
+    dust.write_text("2015-04-15\n")  # the dust storm over Beijing that day
+    result = json.loads(excerpt("--json", "--dust-days", str(dust))[0])
+    cities = result["cities"]
+    for block, part in ((result["average"], lambda c: c),
+                        (result["average"]["excluding_dust"], lambda c: c["excluding_dust"])):
+        assert block["cities"] == 2
+        # Means of the per-city values (the ratio and PM2.5 from the unrounded ones).
+        assert block["good_days"] == sum(part(c)["good_days"] for c in cities) / 2
+        ratios = [part(c)["good_ratio"] for c in cities]
+        assert abs(block["good_ratio"] - sum(ratios) / 2) <= 0.05 + 1e-9
+        pm25 = [part(c)["annual"]["PM2.5"] for c in cities]
+        assert isinstance(block["PM2.5"], int) and abs(block["PM2.5"] - sum(pm25) / 2) <= 0.5
+    assert result["average"]["valid_cities"] == 0  # four months only
+    text = excerpt("--dust-days", str(dust))[0]
+    average = result["average"]
+    assert (f"average of 2 cities (all days): good days {average['good_days']}, good ratio "
+            f"{average['good_ratio']} %, PM2.5 {average['PM2.5']} µg/m³") in text

@@ -32,6 +32,8 @@ from .evaluate import (
 )
 from .flags import FlagReport
 from .hourly import read_parquet
+from .rounding import gbt8170_round
+from .standards import CONCENTRATION_DECIMALS, RATIO_DECIMALS
 
 T = TypeVar("T")
 
@@ -192,6 +194,46 @@ def city_ranking(cities: CitiesEvaluation) -> list[dict[str, Any]]:
             for rank, r in zip(shared_ranks(results), results, strict=True)]
 
 
+AVERAGE_DAYS_DECIMALS = 1  # an average number of days, e.g. 298.3
+
+
+def _mean(values: Sequence[float], decimals: int) -> float | int | None:
+    if not values:
+        return None
+    mean = gbt8170_round(sum(values) / len(values), decimals)
+    return int(mean) if decimals == 0 else mean
+
+
+def _average_block(aggregates: Sequence[AnnualAggregates]) -> dict[str, Any]:
+    counted = [a for a in aggregates if a.valid_days]
+    pm25 = [mean for a in aggregates if (mean := a.means.get("pm25")) is not None]
+    return {
+        "cities": len(counted),
+        "good_days": _mean([a.good_days for a in counted], AVERAGE_DAYS_DECIMALS),
+        "good_ratio": _mean([100 * a.good_days / a.valid_days for a in counted],
+                            RATIO_DECIMALS),
+        "PM2.5": _mean(pm25, CONCENTRATION_DECIMALS["pm25"]),
+    }
+
+
+def average_of_cities(cities: CitiesEvaluation) -> dict[str, Any]:
+    """Simple arithmetic means over the evaluated cities (or districts, banners…).
+
+    Plans define some indicators of several areas this way: Tongliao's 十四五 plan (专栏 1,
+    notes 1–2) takes the central city's good days as the average of its areas' annual good
+    days, and PM2.5 as the simple arithmetic mean of the areas' annual means, on data
+    without dust days. Means of the unrounded per-city values, rounded once (GB/T 8170);
+    a city without valid days does not count. `valid_cities`: cities whose every annual
+    statistic meets GB 3095 Table 4 (the means include the others too).
+    """
+    evaluations = list(cities.cities.values())
+    return {
+        **_average_block([e.result.all_days for e in evaluations]),
+        "valid_cities": sum(1 for e in evaluations if e.result.to_json()["valid"]),
+        "excluding_dust": _average_block([e.result.excluding_dust for e in evaluations]),
+    }
+
+
 def cities_json(cities: CitiesEvaluation) -> dict[str, Any]:
     """{year, standard, engine, cities: [each city's JSON], flagged, missing_hours}.
 
@@ -208,6 +250,7 @@ def cities_json(cities: CitiesEvaluation) -> dict[str, Any]:
     return {
         "year": cities.year, "standard": cities.standard, "engine": cities.engine,
         "hour_label": cities.hour_label, "cities": per_city,
+        "average": average_of_cities(cities),
         "input_notes": cities.flags.notes_json(), "flagged": cities.flags.to_json(),
         "missing_hours": cities.missing_hours, "unassigned_stations": cities.unassigned,
     }

@@ -332,6 +332,12 @@ class Command(BaseCommand):
             ).rstrip())
         lines.append("good_ratio %, PM2.5/PM10/O3_8h_p90 µg/m³, CO_p95 mg/m³; valid = every "
                      "annual statistic meets GB 3095 Table 4")
+        average = result["average"]
+        for label, block in (("all days", average), ("without dust days",
+                                                     average["excluding_dust"])):
+            lines.append(f"average of {block['cities']} cities ({label}): good days "
+                         f"{_cell(block['good_days'])}, good ratio {_cell(block['good_ratio'])}"
+                         f" %, PM2.5 {_cell(block['PM2.5'])} µg/m³")
         for evaluation in cities.cities.values():
             r = evaluation.result.to_json()
             if not r["valid"] and r["validity_notes"]:
