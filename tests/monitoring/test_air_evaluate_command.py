@@ -149,3 +149,15 @@ def test_hour_label_is_refused_for_parquet(tmp_path):
     with pytest.raises(CommandError, match="--hour-label applies to CSV input"):
         run("--format", "parquet", str(tmp_path / "x.parquet"), "--year", "2022",
             "--hour-label", "end")
+
+
+def test_city_without_station_metadata_is_said_to_be_only_a_label():
+    text = run("--format", "prsa", *EXCERPT, "--year", "2015", "--city", "Beijnig")
+    assert ("note: no station metadata (CNEMC area or --stations): the city name 'Beijnig' "
+            "only labels the result; all 3 stations in the data were used") in text
+    # With metadata the name selects stations, and a wrong one is refused instead.
+    with pytest.raises(CommandError, match="no station of city 'Beijnig' in the data"):
+        run("--format", "cnemc", *CNEMC, "--year", "2022", "--city", "Beijnig")
+    result = json.loads(run("--format", "cnemc", *CNEMC, "--year", "2022", "--city",
+                            "北京市", "--json"))
+    assert "city_note" not in result and len(result["stations"]) == 24

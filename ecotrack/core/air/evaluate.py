@@ -203,8 +203,15 @@ def evaluate_files(
         else:
             source = table if table is not None else read_parquet(parquet_paths)
             days, all_days, no_dust = reference.evaluate(source, stations, year, standard, dust)
-    return make_evaluation(year, standard, city, stations, engine, days, all_days, no_dust, flags,
-                           gaps, prepared.hour_label)
+    evaluation = make_evaluation(year, standard, city, stations, engine, days, all_days,
+                                 no_dust, flags, gaps, prepared.hour_label)
+    if city is not None and not cities:
+        # Nothing to check the name against: say so, or a misspelt city passes unnoticed.
+        evaluation.result.extra["city_note"] = (
+            f"no station metadata (CNEMC area or --stations): the city name {city!r} only "
+            f"labels the result; all {len(stations)} stations in the data were used"
+        )
+    return evaluation
 
 
 def make_evaluation(

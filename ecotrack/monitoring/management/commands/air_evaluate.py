@@ -211,6 +211,7 @@ class Command(BaseCommand):
         lines = [
             f"{r['city'] or 'stations'} {r['year']} — {r['standard']} ({r['engine']})",
             f"stations: {', '.join(r['stations'])}",
+            *([f"note: {r['city_note']}"] if r.get("city_note") else []),
             f"valid days {r['valid_days']}, good days {r['good_days']}, "
             f"good ratio {r['good_ratio']}%, heavy days {r['heavy_days']}",
             "days by category: "
