@@ -215,13 +215,14 @@ def ingest_csv(
         _read_raw(con, paths, (*keys, *columns.values(), *([CNEMC_O3_MAX] if check_o3 else [])))
         swapped = _o3_swapped_files(con) if check_o3 else []
         con.register("o3_swapped", pa.table({"swapped_file": pa.array(swapped, pa.string())}))
+        # The O3 text and the field its flags name: the swapped files' from `o3_24h`.
         text = {p: f'"{columns[p]}"' for p in POLLUTANTS}
-        field = {p: f"'{columns[p]}'" for p in POLLUTANTS}
+        o3_field = f"'{columns['o3']}'"
         if check_o3:
             text["o3"] = (f'(CASE WHEN sw.swapped_file IS NULL THEN "{columns["o3"]}" '
                           f'ELSE "{CNEMC_O3_MAX}" END)')
-            field["o3"] = (f"(CASE WHEN sw.swapped_file IS NULL THEN '{columns['o3']}' "
-                           f"ELSE '{CNEMC_O3_MAX}' END)")
+            o3_field = (f"(CASE WHEN sw.swapped_file IS NULL THEN '{columns['o3']}' "
+                        f"ELSE '{CNEMC_O3_MAX}' END)")
         day, slot, time_field, time_text = _time_sql(fmt, label)
         values = {p: _value_sql(text[p], p, factors[p]) for p in POLLUTANTS}
         station = f"trim(coalesce(\"{station_col}\", ''))"
@@ -234,7 +235,7 @@ def ingest_csv(
                    {", ".join(f"{v} AS {p}, {k} AS k_{p}" for p, (v, k) in values.items())},
                    {", ".join(f'coalesce({text[p]}, {str_lit("")}) AS t_{p}'
                               for p in POLLUTANTS)},
-                   {field["o3"]} AS o3_field
+                   {o3_field} AS o3_field
             FROM raw LEFT JOIN o3_swapped AS sw ON raw.file = sw.swapped_file""")  # noqa: S608
         con.execute("""
             CREATE TEMP TABLE kept AS
