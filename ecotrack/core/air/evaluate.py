@@ -21,7 +21,7 @@ from .csv_duckdb import CSV_FORMATS, ingest_csv
 from .daily import ALL_DAILY_ITEMS, DailyCity
 from .errors import AirError
 from .flags import FlagReport
-from .hour_labels import DEFAULT_HOUR_LABEL, HOUR_LABELS, START
+from .hour_labels import DEFAULT_HOUR_LABEL, START, check_hour_label
 from .hourly import HourlyTable, read_parquet, write_parquet
 from .iaqi import category_of
 from .parquet_duckdb import check_parquet
@@ -106,8 +106,11 @@ def choose_stations(
 def check_choices(fmt: str, standard: str, engine: str, hour_label: str | None = None) -> None:
     if fmt not in FORMATS:
         raise AirError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    if hour_label is not None and hour_label not in HOUR_LABELS:
-        raise AirError(f"unknown hour label {hour_label!r}; choose one of {', '.join(HOUR_LABELS)}")
+    if hour_label is not None:
+        try:
+            check_hour_label(hour_label)
+        except ValueError as exc:
+            raise AirError(str(exc)) from None
     if hour_label is not None and fmt == "parquet":
         raise AirError("--hour-label applies to CSV input: the Parquet layout stores each "
                        "hour's slot (its start), not a label")

@@ -223,7 +223,7 @@ class Command(BaseCommand):
             f"valid: {r['valid']}",
             *(f"  note: {n}" for n in r["validity_notes"]),
             f"method: {r['method']}",
-            f"hours: {_HOUR_LABEL_TEXT[r['hour_label']]}",
+            f"hours: {_hour_label_text(r['hour_label'])}",
         ]
         return "\n".join(lines + Command._quality_lines(r))
 
@@ -354,14 +354,19 @@ class Command(BaseCommand):
                              f"{r['run']['jurisdiction']}"
                              f"{'' if r['run']['created'] else ' (already stored)'}")
         lines.append(f"method: {next(iter(cities.cities.values())).result.to_json()['method']}")
-        lines.append(f"hours: {_HOUR_LABEL_TEXT[cities.hour_label]}")
+        lines.append(f"hours: {_hour_label_text(cities.hour_label)}")
         return "\n".join(lines + Command._quality_lines(result))
 
 
-_HOUR_LABEL_TEXT = {
-    "start": "a time label names the hour it starts (slot h = h:00–h+1:00)",
-    "end": "a time label names the hour it ends (16:00 = 15:00–16:00; a day is 01:00–24:00)",
-}
+def _hour_label_text(label: str) -> str:
+    """The sentence the run page shows (monitoring/quality.py), in English like the rest of
+    the command's output."""
+    from django.utils import translation
+
+    from ecotrack.monitoring.quality import HOUR_LABELS as HOUR_LABEL_TEXT
+
+    with translation.override("en"):
+        return str(HOUR_LABEL_TEXT[label])
 
 
 def _cell(value: Any) -> str:
