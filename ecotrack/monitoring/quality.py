@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import os
+from datetime import datetime
 from typing import Any
 
 from django.utils.functional import Promise
@@ -57,6 +58,33 @@ NOTES: dict[str, Promise] = {
     O3_SWAPPED_NOTE: _("O3 1-h values were read from column o3_24h: in these files o3 holds "
                        "the 24-hour maximum, the two columns are swapped"),
 }
+
+
+# The year's first or last hour missing at every station (ecotrack/core/air/year_edges.py).
+EDGE_GAPS: dict[str, Promise] = {
+    "first": _("No station has a value for the year's first hour (%(hour)s), which this "
+               "input labels %(label)s, although that day has data: was that file, or were "
+               "those rows, left out?"),
+    "last": _("No station has a value for the year's last hour (%(hour)s), which this "
+              "input labels %(label)s, although that day has data: was that file, or were "
+              "those rows, left out?"),
+}
+
+
+def edge_gap_texts(annual: dict[str, Any]) -> list[str]:
+    """One sentence per missing edge hour of a stored run (older runs: none)."""
+    gaps = annual.get("year_edge_gaps")
+    texts = []
+    for gap in gaps if isinstance(gaps, list) else []:
+        template = EDGE_GAPS.get(str(gap.get("edge"))) if isinstance(gap, dict) else None
+        if template is None:
+            continue
+        start = datetime.fromisoformat(str(gap["hour_start"]))
+        end = "24:00" if start.hour == 23 else f"{start.hour + 1:02d}:00"
+        label = datetime.fromisoformat(str(gap["label"]))
+        texts.append(str(template) % {"hour": f"{start:%Y-%m-%d %H:%M}–{end}",
+                                      "label": f"{label:%Y-%m-%d %H:%M}"})
+    return texts
 
 
 def input_notes(annual: dict[str, Any]) -> list[dict[str, Any]]:
@@ -114,6 +142,7 @@ def summary(annual: dict[str, Any], year: int, stations: list[str]) -> dict[str,
     return {
         "hour_label": HOUR_LABELS.get(str(annual.get("hour_label", ""))),
         "notes": input_notes(annual),
+        "edge_gaps": edge_gap_texts(annual),
         "flags_known": isinstance(flagged, dict),
         "missing_known": isinstance(missing, dict),
         "rows": rows,

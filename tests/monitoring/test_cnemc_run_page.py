@@ -55,3 +55,25 @@ def test_a_second_run_of_the_same_files_finds_the_stored_one(hohhot_run):
                  "呼和浩特市", "--jurisdiction", HOHHOT, "--user", "editor", "--json",
                  "--hour-label", "start", stdout=out, stderr=StringIO())
     assert json.loads(out.getvalue())["run"]["created"] is True
+
+
+def test_run_page_names_a_left_out_first_release(client, places, make_user):
+    make_user("editor", "editor", HOHHOT)
+    without_first = [p for p in CNEMC if not p.endswith("2022-01-01T01.csv")]
+    out = StringIO()
+    call_command("air_evaluate", "--format", "cnemc", *without_first, "--year", "2022",
+                 "--city", "呼和浩特市", "--jurisdiction", HOHHOT, "--user", "editor",
+                 "--publish", "--json", stdout=out, stderr=StringIO())
+    url = reverse("monitoring:run", args=[json.loads(out.getvalue())["run"]["id"]])
+    page = html.unescape(client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode())
+    assert ("No station has a value for the year's first hour (2022-01-01 00:00–01:00), "
+            "which this input labels 2022-01-01 01:00, although that day has data") in page
+    page = html.unescape(client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode())
+    assert ("所有站点在本年第一个小时（2022-01-01 00:00–01:00，"
+            "本输入中的时间标记为 2022-01-01 01:00）") in page
+
+
+def test_run_page_of_complete_releases_names_no_edge_gap(client, hohhot_run):
+    page = client.get(reverse("monitoring:run", args=[hohhot_run.pk]),
+                      HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "air-edge-gap" not in page

@@ -10,7 +10,7 @@ import csv
 import json
 import tempfile
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -34,6 +34,7 @@ from .flags import FlagReport
 from .hourly import read_parquet
 from .rounding import gbt8170_round
 from .standards import CONCENTRATION_DECIMALS, RATIO_DECIMALS
+from .year_edges import EdgeGap, year_edge_gaps
 
 T = TypeVar("T")
 
@@ -50,6 +51,8 @@ class CitiesEvaluation:
     missing_hours: dict[str, int]  # every evaluated station
     unassigned: list[str]  # stations in the data without a city (not evaluated)
     hour_label: str  # what the input's time labels were taken to name (hour_labels.py)
+    # the year's first or last hour, missing at every station (year_edges.py)
+    edge_gaps: list[EdgeGap] = field(default_factory=list)
 
 
 def stations_by_city(present: Collection[str], city_of_station: dict[str, str]
@@ -135,6 +138,8 @@ def evaluate_all_cities(
         by_city, unassigned = stations_by_city(prepared.present, prepared.cities)
         evaluated = sorted(s for stations in by_city.values() for s in stations)
         gaps = missing_hours(prepared.parquet_paths, evaluated, year)
+        edge_gaps = year_edge_gaps(prepared.parquet_paths, evaluated, year,
+                                   prepared.hour_label)
         per_city: dict[str, tuple[list[DailyCity], AnnualAggregates, AnnualAggregates]] = {}
         if engine == "duckdb":
             from .duckdb_engine import evaluate_cities_duckdb
@@ -159,14 +164,14 @@ def evaluate_all_cities(
                 per_city[city] = reference.evaluate(source, stations, year, standard, dust)
     evaluations = {
         city: make_evaluation(year, standard, city, by_city[city], engine, *per_city[city],
-                          prepared.flags, gaps, prepared.hour_label)
+                          prepared.flags, gaps, prepared.hour_label, edge_gaps)
         for city in by_city
     }
     ranked = dict(sorted(evaluations.items(), key=rank_key))
     return CitiesEvaluation(
         year=year, standard=standard_label(standard, year), engine=engine, cities=ranked,
         flags=prepared.flags, missing_hours=gaps, unassigned=unassigned,
-        hour_label=prepared.hour_label,
+        hour_label=prepared.hour_label, edge_gaps=edge_gaps,
     )
 
 
@@ -246,13 +251,16 @@ def cities_json(cities: CitiesEvaluation) -> dict[str, Any]:
         r.pop("flagged", None)
         r.pop("missing_hours", None)
         r.pop("input_notes", None)
+        r.pop("year_edge_gaps", None)
         per_city.append(r)
     return {
         "year": cities.year, "standard": cities.standard, "engine": cities.engine,
         "hour_label": cities.hour_label, "cities": per_city,
         "average": average_of_cities(cities),
         "input_notes": cities.flags.notes_json(), "flagged": cities.flags.to_json(),
-        "missing_hours": cities.missing_hours, "unassigned_stations": cities.unassigned,
+        "missing_hours": cities.missing_hours,
+        "year_edge_gaps": [g.to_json() for g in cities.edge_gaps],
+        "unassigned_stations": cities.unassigned,
     }
 
 

@@ -27,6 +27,7 @@ from .iaqi import category_of
 from .parquet_duckdb import check_parquet
 from .readers import FORMATS, read_files
 from .standards import DAILY_STATISTICS, POLLUTANTS, STANDARD_CHOICES
+from .year_edges import EdgeGap, year_edge_gaps
 
 ENGINES: tuple[str, ...] = ("duckdb", "spark", "python")
 
@@ -191,6 +192,7 @@ def evaluate_files(
         present, cities = prepared.present, prepared.cities
         city, stations = choose_stations(present, cities, city)
         gaps = missing_hours(parquet_paths, stations, year)
+        edge_gaps = year_edge_gaps(parquet_paths, stations, year, prepared.hour_label)
         dust = set(dust_days)
         if engine == "duckdb":
             from .duckdb_engine import evaluate_duckdb
@@ -207,7 +209,7 @@ def evaluate_files(
             source = table if table is not None else read_parquet(parquet_paths)
             days, all_days, no_dust = reference.evaluate(source, stations, year, standard, dust)
     evaluation = make_evaluation(year, standard, city, stations, engine, days, all_days,
-                                 no_dust, flags, gaps, prepared.hour_label)
+                                 no_dust, flags, gaps, prepared.hour_label, edge_gaps)
     if city is not None and not cities:
         # Nothing to check the name against: say so, or a misspelt city passes unnoticed.
         evaluation.result.extra["city_note"] = (
@@ -221,6 +223,7 @@ def make_evaluation(
     year: int, standard: str, city: str | None, stations: Sequence[str], engine: str,
     days: list[DailyCity], all_days: AnnualAggregates, no_dust: AnnualAggregates,
     flags: FlagReport, gaps: dict[str, int], hour_label: str,
+    edge_gaps: Sequence[EdgeGap] = (),
 ) -> Evaluation:
     result = assemble(
         year=year, choice=standard, city=city, stations=stations, engine=engine,
@@ -231,6 +234,7 @@ def make_evaluation(
     result.extra["input_notes"] = flags.notes_json()
     result.extra["flagged"] = flags.to_json()
     result.extra["missing_hours"] = {s: gaps[s] for s in sorted(stations)}
+    result.extra["year_edge_gaps"] = [g.to_json() for g in edge_gaps]
     return Evaluation(result, days, flags)
 
 

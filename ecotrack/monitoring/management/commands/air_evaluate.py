@@ -244,6 +244,7 @@ class Command(BaseCommand):
         if gaps:
             lines.append("hours without any value: "
                          + ", ".join(f"{s} {n}" for s, n in gaps.items()))
+        lines += [f"year edge: {text}" for text in _edge_gap_texts(r)]
         return lines
 
     # --- every city at once -------------------------------------------------------------
@@ -356,6 +357,16 @@ class Command(BaseCommand):
         lines.append(f"method: {next(iter(cities.cities.values())).result.to_json()['method']}")
         lines.append(f"hours: {_hour_label_text(cities.hour_label)}")
         return "\n".join(lines + Command._quality_lines(result))
+
+
+def _edge_gap_texts(r: dict[str, Any]) -> list[str]:
+    """The run page's sentences on a missing first or last hour, in English."""
+    from django.utils import translation
+
+    from ecotrack.monitoring.quality import edge_gap_texts
+
+    with translation.override("en"):
+        return edge_gap_texts(r)
 
 
 def _hour_label_text(label: str) -> str:
