@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
+from django.utils.translation import get_language
+
 from ecotrack.core.air.standards import CATEGORIES
 
 CELL = 12  # px, one day of the calendar
@@ -22,11 +24,22 @@ COLOUR = {c.name_zh: "#{:02x}{:02x}{:02x}".format(*c.rgb) for c in CATEGORIES}
 TEXT_ON = {c.name_zh: ("#000000" if sum(c.rgb) > 380 else "#ffffff") for c in CATEGORIES}
 
 
+ENGLISH_NAME = {c.name_zh: c.name_en for c in CATEGORIES}
+
+
+def category_name(name_zh: str | None) -> str | None:
+    """A category as the page's language names it: HJ 633's own term on Chinese pages, its
+    English name (standards.py) on the others. Stored results keep the Chinese term."""
+    if name_zh is None or (get_language() or "").startswith("zh"):
+        return name_zh
+    return ENGLISH_NAME.get(name_zh, name_zh)
+
+
 def legend() -> list[dict[str, str]]:
     out, low = [], 0
     for c in CATEGORIES:
         high = "" if c.aqi_max is None else str(c.aqi_max)
-        out.append({"name_zh": c.name_zh, "name_en": c.name_en, "fill": COLOUR[c.name_zh],
+        out.append({"name": category_name(c.name_zh) or "", "fill": COLOUR[c.name_zh],
                     "range": f"{low}–{high}" if high else f"> {low - 1}"})
         low = (c.aqi_max or 0) + 1
     return out
@@ -48,7 +61,7 @@ def calendar(daily: Sequence[dict[str, Any]], year: int) -> dict[str, Any]:
             "x": LEFT + week * (CELL + GAP), "y": TOP + day.weekday() * (CELL + GAP),
             "fill": COLOUR.get(category or "", NO_DATA),
             "label": f"{day.isoformat()}: AQI {aqi if aqi is not None else '—'}"
-                     f"{' ' + category if category else ''}",
+                     f"{' ' + str(category_name(category)) if category else ''}",
         })
         if day.day == 1:
             months.append({"x": LEFT + week * (CELL + GAP), "label": str(day.month)})
@@ -94,7 +107,7 @@ def monthly_bars(months: Sequence[dict[str, Any]]) -> dict[str, Any]:
             y -= h
             segments.append({"x": x, "y": round(y, 2), "height": round(h, 2),
                              "fill": COLOUR[c.name_zh],
-                             "label": f"{month['month']}: {c.name_zh} {n}"})
+                             "label": f"{month['month']}: {category_name(c.name_zh)} {n}"})
         bars.append({"x": x, "label_x": x + BAR_W / 2, "month": month["month"],
                      "segments": segments})
     return {"bars": bars, "bar_width": BAR_W, "width": LEFT + 12 * (BAR_W + BAR_GAP),

@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ecotrack.accounts import permissions
@@ -21,6 +22,14 @@ from ecotrack.core.air.limits import compare
 from ecotrack.monitoring import charts, quality, ranking
 from ecotrack.monitoring.models import AirEvaluationRun
 from ecotrack.places.models import Jurisdiction
+
+# The GB 3095 columns (core/air/limits.py keeps the standard's own terms) as the page's
+# language names them.
+LIMIT_COLUMNS = {
+    "二级": gettext_lazy("Grade II"),
+    "过渡阶段 二级": gettext_lazy("transition stage, Grade II"),
+    "最终阶段 二级": gettext_lazy("final stage, Grade II"),
+}
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -39,8 +48,12 @@ def _context(run: AirEvaluationRun, user: Any) -> dict[str, Any]:
     limits = compare(annual.get("annual", {}))
     for row in limits:
         row["valid"] = annual.get("annual_valid", {}).get(row["key"])
+        for limit in row["limits"]:
+            limit["column"] = LIMIT_COLUMNS.get(limit["column"], limit["column"])
     return {
         "run": run,
+        "daily": [{**d, "category": charts.category_name(d.get("category"))}
+                  for d in run.daily],
         "annual": annual,
         "calendar": charts.calendar(run.daily, run.year),
         "months": months,

@@ -42,7 +42,7 @@ def test_run_page_draws_calendar_bars_and_limits(client, beijing_run):
     assert 'fill="#00e400"' in calendar  # 优 green, from standards.CATEGORIES
     assert "2015-01-01: AQI" in calendar
     assert "not the official city figure" in html
-    assert "GB 3095—2026" in html and "过渡阶段 二级" in html
+    assert "GB 3095—2026" in html and "过渡阶段 二级" in html  # the default language, zh-hans
     assert html.count("<tr><th scope=\"row\">2015-") == 365  # the daily table alternative
     assert not re.search(r"\sstyle=", html) and "<script>" not in html  # strict CSP
 
@@ -55,3 +55,21 @@ def test_index_lists_runs_and_is_in_the_navigation(client, beijing_run):
 
 def test_unknown_city_year_is_404(client, places):
     assert client.get(reverse("monitoring:city-year", args=["110000", 2015])).status_code == 404
+
+
+def test_run_page_names_categories_and_limit_columns_in_the_page_language(client, beijing_run):
+    url = reverse("monitoring:city-year", args=["110000", 2015])
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    chinese = client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    stored = beijing_run.annual["days_by_category"]
+    for zh, en in (("优", "Excellent"), ("轻度污染", "Lightly polluted"),
+                   ("严重污染", "Severely polluted")):
+        assert zh in stored  # results keep HJ 633's own terms; only the page translates
+        assert f"{en} (" in english and f"{zh} (" not in english  # the legend
+        assert f"{zh} (" in chinese and f"{en} (" not in chinese
+    assert "Grade II limits" in english
+    assert "GB 3095—2026 transition stage, Grade II" in english and "二级" not in english
+    assert "GB 3095—2026 过渡阶段 二级" in chinese
+    daily = english.split('<tr><th scope="row">2015-')[1:]
+    assert daily and not any(re.search(r"[优良污染]", row.split("</tr>")[0]) for row in daily)
+
