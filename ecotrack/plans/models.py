@@ -15,6 +15,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ecotrack.core.indicators import Direction
@@ -425,7 +426,8 @@ class KeyProject(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"专栏 {self.box} {self.title}".strip()
+        box = gettext("Box %(box)s") % {"box": self.box} if self.box else ""
+        return f"{box} {self.title}".strip()
 
 
 class IssueState(models.TextChoices):

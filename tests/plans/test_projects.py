@@ -159,3 +159,12 @@ def test_date_fields_show_iso_dates_that_a_date_input_accepts(client, make_user,
     client.force_login(make_user("tl", Role.EDITOR, "150500"))
     page = client.get(f"/plans/issues/{issue.pk}/edit/", **ZH).content.decode()
     assert 'type="date" name="found_on" value="2024-03-01"' in page
+
+
+def test_a_box_is_named_in_the_page_language(client, make_user, box):
+    client.force_login(make_user("tl", Role.EDITOR, "150500"))
+    url = f"/plans/projects/{box.pk}/issues/new/"
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    chinese = client.get(url, **ZH).content.decode()
+    assert f"Box {box.box} {box.title}" in english and f"专栏 {box.box}" not in english
+    assert f"专栏 {box.box} {box.title}" in chinese
