@@ -73,3 +73,10 @@ def test_run_page_names_categories_and_limit_columns_in_the_page_language(client
     daily = english.split('<tr><th scope="row">2015-')[1:]
     assert daily and not any(re.search(r"[优良污染]", row.split("</tr>")[0]) for row in daily)
 
+
+def test_the_language_menu_names_each_language_in_itself(client, beijing_run):
+    for accept in ("en", "zh-hans"):
+        page = client.get(reverse("monitoring:index"), HTTP_ACCEPT_LANGUAGE=accept).content
+        menu = page.decode().split('id="language-select"')[1].split("</select>")[0]
+        assert '<option value="en" lang="en"' in menu and ">English</option>" in menu
+        assert ">简体中文</option>" in menu and "英语" not in menu
