@@ -95,3 +95,10 @@ def test_published_cbi_assessment_is_charted_against_its_maxima(client):
     assert "Total CBI score: 47 of 112 points" in html
     assert "Assessment of 2024" in html and "90 of 112" not in html
     assert "has not started on this biodiversity index section" not in html
+
+
+def test_the_html_download_asks_nothing_of_the_server_for_its_icon(client):
+    # Without an icon of its own the page makes the browser ask for /favicon.ico (a 404 in
+    # the console); the download names an empty inline icon instead.
+    html = client.get("/reports/profile/150500.html").content.decode()
+    assert '<link rel="icon" href="data:,">' in html.split("</head>")[0]
