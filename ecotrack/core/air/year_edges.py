@@ -60,16 +60,15 @@ def year_edge_gaps(parquet_paths: Sequence[Path], stations: Sequence[str], year:
     try:
         con.register("wanted", pa.table({"station": pa.array(list(stations), pa.string())}))
         rows = con.execute(
-            f"""SELECT "date", "hour", count(*) FROM read_parquet(?)
+            f"""SELECT DISTINCT "date", "hour" FROM read_parquet(?)
                 WHERE "date" IN (?, ?) AND ({any_value})
-                  AND station IN (SELECT station FROM wanted)
-                GROUP BY "date", "hour" """,  # noqa: S608 - fixed column names only
+                  AND station IN (SELECT station FROM wanted)""",  # noqa: S608 - fixed names
             [[str(p) for p in parquet_paths], edges[FIRST].date(), edges[LAST].date()],
         ).fetchall()
     finally:
         con.close()
-    days_with_values = {day for day, _hour, _n in rows}
-    hours_with_values = {(day, hour) for day, hour, _n in rows}
+    hours_with_values = {(day, hour) for day, hour in rows}
+    days_with_values = {day for day, _hour in hours_with_values}
     return [
         EdgeGap(edge, start, label_of(start, hour_label))
         for edge, start in edges.items()
