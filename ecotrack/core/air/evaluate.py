@@ -41,7 +41,12 @@ class Evaluation:
 
 def missing_hours(parquet_paths: Sequence[Path], stations: Sequence[str], year: int
                   ) -> dict[str, int]:
-    """Per station, the hours of `year` without any usable value (no row, or all missing)."""
+    """Per station, the hours of `year` without any usable value (no row, or all missing).
+
+    The input holds one row per station-hour: every reader and the Parquet check leave a
+    duplicated station-hour out (and flag it) before this runs, so a plain count is exact.
+    COUNT(DISTINCT (date, hour)) cost 3.3 s on the national year against 0.5 s, more than
+    the whole evaluation."""
     import duckdb
 
     hours = 24 * (366 if calendar.isleap(year) else 365)
@@ -50,7 +55,7 @@ def missing_hours(parquet_paths: Sequence[Path], stations: Sequence[str], year: 
         con.register("wanted", pa.table({"station": pa.array(list(stations), pa.string())}))
         any_value = " OR ".join(f"{p} IS NOT NULL" for p in POLLUTANTS)  # fixed names only
         query = (
-            "SELECT station, count(DISTINCT (\"date\", \"hour\")) FILTER (WHERE "  # noqa: S608
+            "SELECT station, count(*) FILTER (WHERE "  # noqa: S608
             f"{any_value}) FROM read_parquet(?) WHERE year(\"date\") = ? "
             "AND station IN (SELECT station FROM wanted) GROUP BY station"
         )
