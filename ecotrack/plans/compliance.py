@@ -26,6 +26,7 @@ from ecotrack.plans.models import (
     PlanKind,
     Target,
 )
+from ecotrack.plans.places import method_text
 
 GOV_LEVEL = {
     Level.COUNTRY: GovLevel.NATIONAL,
@@ -101,7 +102,7 @@ def _engine_observation(obs: Observation, unit: str) -> engine.Observation:
         value=obs.value,
         states=states,
         marks=tuple(obs.marks),
-        source=obs.get_source_display() + (f" · {obs.method}" if obs.method else ""),
+        source=obs.get_source_display() + (f" · {method_text(obs.method)}" if obs.method else ""),
         reported_for=obs.year if obs.year != obs.data_year else None,
         text=obs.text,
     )

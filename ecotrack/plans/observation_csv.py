@@ -18,6 +18,7 @@ from django.db import transaction
 from ecotrack.accounts.permissions import require_edit
 from ecotrack.plans.models import ObservationSource, Plan, PlanIndicator
 from ecotrack.plans.observations import record_observation
+from ecotrack.plans.places import csv_import_method
 
 REQUIRED = ("indicator", "year")
 
@@ -113,7 +114,7 @@ def import_observations(plan: Plan, data: bytes, filename: str, user: Any) -> tu
         for row in rows:
             _, new = record_observation(
                 row.indicator, row.year, row.value, row.source,
-                row.method or f"CSV import: {filename}", user, text=row.text,
+                row.method or csv_import_method(filename), user, text=row.text,
                 data_year=row.data_year,
             )
             written += new

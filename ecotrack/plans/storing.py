@@ -21,6 +21,7 @@ from django.db import transaction
 
 from ecotrack.accounts.permissions import require_edit
 from ecotrack.core.plandoc import Indicator, ParsedPlan, PlanImportError
+from ecotrack.core.plandoc.places import joined
 from ecotrack.places.models import Jurisdiction
 from ecotrack.plans.matching import canonical_by_key, find_canonical, guess_direction
 from ecotrack.plans.models import (
@@ -34,6 +35,7 @@ from ecotrack.plans.models import (
     Target,
 )
 from ecotrack.plans.observations import first_observation, read_cell
+from ecotrack.plans.places import plan_table_method
 from ecotrack.plans.target_parsing import parsed_form
 
 ATTRIBUTES = {
@@ -201,7 +203,7 @@ def _store_indicators(plan: Plan, indicators: list[Indicator]) -> tuple[int, int
             canonical=canonical,
             match_rule=rule,
             plan_compliance_text=ind.compliance_raw or "",
-            source_location=f"{ind.table}, {ind.source}".strip(", "),
+            source_location=joined(ind.table, ind.source),
         ))
     rows = PlanIndicator.objects.bulk_create(rows)
     if any(row.pk is None for row in rows):  # pragma: no cover - old SQLite (< 3.35)
@@ -237,7 +239,7 @@ def _baseline(row: PlanIndicator, ind: Indicator, filename: str) -> Observation 
     if value is None and data_year == cell.year and _holds_no_data(cell.raw, cell.year, row):
         return None
     return first_observation(
-        row, cell.year, value, ObservationSource.IMPORT, f"plan table: {filename}, {ind.source}",
+        row, cell.year, value, ObservationSource.IMPORT, plan_table_method(filename, ind.source),
         text=cell.raw, data_year=cell.data_year or data_year, marks=cell.mark or found_marks,
     )
 

@@ -13,6 +13,7 @@ from .footnotes import attach_footnotes, split_footnotes
 from .metadata import extract_metadata
 from .model import Indicator, ParsedPlan, PlanMeta
 from .pdf_reader import read_pdf_text
+from .places import table_label
 from .projects import extract_projects
 from .sheet_reader import read_csv, read_xlsx
 from .tables import read_table
@@ -71,10 +72,6 @@ def _document(data: bytes, filename: str) -> tuple[Document, PlanMeta | None]:
     )
 
 
-def _label(number: int, caption: str | None) -> str:
-    return f"table {number}" + (f" ({caption})" if caption else "")
-
-
 def parse_plan(source: str | Path | bytes, filename: str | None = None) -> ParsedPlan:
     """Parse a plan document; raises PlanImportError (never anything else) on bad input."""
     data, name = _load(source, filename)
@@ -96,7 +93,7 @@ def _parse(data: bytes, name: str) -> ParsedPlan:
     warnings: list[str] = []
     labels: list[str] = []
     for number, table in enumerate(doc.tables, start=1):
-        label = _label(number, table.caption)
+        label = table_label(number, table.caption)
         result = read_table(table, label, name)
         if result is None or not result.indicators:
             continue

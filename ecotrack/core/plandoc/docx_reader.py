@@ -13,6 +13,7 @@ from typing import Any
 
 from .blocks import Block, Document, Paragraph, RawRow, RawTable
 from .errors import PlanImportError
+from .places import paragraph, table_label, table_row
 from .textreader import FOOTNOTE_START, clean_paragraph, looks_like_caption
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -35,7 +36,7 @@ def _rows(tbl: Any, table_no: int) -> list[RawRow]:
             vmerge = tc.find(f"{_W}tcPr/{_W}vMerge")
             continued = vmerge is not None and vmerge.get(f"{_W}val") in (None, "continue")
             cells.append("" if continued else _text(tc))
-        rows.append(RawRow(cells, f"table {table_no} row {r}"))
+        rows.append(RawRow(cells, table_row(table_no, r)))
     return rows
 
 
@@ -59,7 +60,7 @@ def read_docx(data: bytes, filename: str) -> Document:
             text = clean_paragraph(_text(child))
             if not text:
                 continue
-            para = Paragraph(text, f"paragraph {para_no}")
+            para = Paragraph(text, paragraph(para_no))
             enumerated = text[:1] in "0123456789*#①②③④⑤"
             if pending_table is not None and (
                 FOOTNOTE_START.match(text) or (pending_table.footnotes and enumerated)
@@ -70,7 +71,7 @@ def read_docx(data: bytes, filename: str) -> Document:
             blocks.append(para)
         elif child.tag == f"{_W}tbl":
             table_no += 1
-            table = RawTable(_rows(child, table_no), "docx", f"table {table_no}")
+            table = RawTable(_rows(child, table_no), "docx", table_label(table_no))
             if blocks and isinstance(blocks[-1], Paragraph) and looks_like_caption(blocks[-1].text):
                 table.caption = blocks[-1].text
             blocks.append(table)

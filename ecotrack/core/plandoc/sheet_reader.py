@@ -18,6 +18,7 @@ from .encoding import decode_bytes
 from .errors import PlanImportError
 from .header import is_header_row
 from .model import PlanMeta
+from .places import sheet_row
 from .textnorm import compact
 
 META_KEYS: dict[str, tuple[str, ...]] = {
@@ -51,14 +52,18 @@ def _meta_key(text: str) -> str | None:
     return None
 
 
-def _read_rows(rows: list[list[str]], filename: str, sheet: str) -> tuple[PlanMeta, RawTable]:
+def _read_rows(
+    rows: list[list[str]], filename: str, sheet: str | None,
+) -> tuple[PlanMeta, RawTable]:
     meta = PlanMeta()
     for i, cells in enumerate(rows):
         filled = [c for c in cells if c.strip()]
         field = _meta_key(filled[0]) if len(filled) == 2 else None
         if field is None and is_header_row(cells):
-            table_rows = [RawRow(c, f"{sheet}row {j + 1}") for j, c in enumerate(rows[i:], start=i)]
-            table = RawTable(table_rows, "sheet", f"{sheet}row {i + 1}".strip())
+            table_rows = [
+                RawRow(c, sheet_row(j + 1, sheet)) for j, c in enumerate(rows[i:], start=i)
+            ]
+            table = RawTable(table_rows, "sheet", sheet_row(i + 1, sheet))
             return meta, table
         if field is not None:
             value = filled[1].strip()
@@ -84,7 +89,7 @@ def read_csv(data: bytes, filename: str) -> tuple[PlanMeta, Document]:
     except csv.Error:
         dialect = csv.excel
     rows = [list(r) for r in csv.reader(io.StringIO(text), dialect)]
-    meta, table = _read_rows(rows, filename, "")
+    meta, table = _read_rows(rows, filename, None)
     blocks: list[Block] = [table]
     return meta, Document(blocks, "sheet", filename)
 
@@ -104,7 +109,7 @@ def read_xlsx(data: bytes, filename: str) -> tuple[PlanMeta, Document]:
     for sheet in book.worksheets:
         rows = [[_cell(v) for v in r] for r in sheet.iter_rows(values_only=True)]
         try:
-            sheet_meta, table = _read_rows(rows, filename, f"sheet {sheet.title!r} ")
+            sheet_meta, table = _read_rows(rows, filename, sheet.title)
         except PlanImportError as exc:
             last_error = exc
             # A sheet of `key, value` pairs only carries plan metadata.

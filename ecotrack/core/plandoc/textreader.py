@@ -6,6 +6,7 @@ import re
 
 from .blocks import Block, Document, Paragraph, RawRow, RawTable
 from .layout import detect_layout
+from .places import text_line
 
 # Word-export artefacts that are not text: bookmark anchors and stray HTML paragraph tags.
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
@@ -36,7 +37,7 @@ def _collect_footnotes(lines: list[str], i: int) -> tuple[list[Paragraph], int]:
         return [], i
     notes: list[Paragraph] = []
     while j < len(lines) and lines[j].strip() and not _is_tab_row(lines[j]):
-        notes.append(Paragraph(clean_paragraph(lines[j]), f"line {j + 1}", j + 1))
+        notes.append(Paragraph(clean_paragraph(lines[j]), text_line(j + 1), j + 1))
         j += 1
     return notes, j
 
@@ -61,14 +62,14 @@ def _read_tabbed(lines: list[str], filename: str) -> Document:
         if not _is_tab_row(lines[i]):
             text = clean_paragraph(lines[i])
             if text:
-                blocks.append(Paragraph(text, f"line {i + 1}", i + 1))
+                blocks.append(Paragraph(text, text_line(i + 1), i + 1))
             i += 1
             continue
-        table = RawTable(rows=[], origin="pdf", ref=f"line {i + 1}")
+        table = RawTable(rows=[], origin="pdf", ref=text_line(i + 1))
         page_break = False
         while i < len(lines):
             if _is_tab_row(lines[i]):
-                table.rows.append(RawRow(lines[i].split("\t"), f"line {i + 1}", page_break))
+                table.rows.append(RawRow(lines[i].split("\t"), text_line(i + 1), page_break))
                 page_break = False
                 i += 1
                 continue
@@ -95,10 +96,10 @@ def _read_cell_per_line(lines: list[str], filename: str) -> Document:
         if not lines[i].startswith("\t"):
             text = clean_paragraph(lines[i])
             if text:
-                blocks.append(Paragraph(text, f"line {i + 1}", i + 1))
+                blocks.append(Paragraph(text, text_line(i + 1), i + 1))
             i += 1
             continue
-        table = RawTable(rows=[], origin="docx", ref=f"line {i + 1}")
+        table = RawTable(rows=[], origin="docx", ref=text_line(i + 1))
         row: RawRow | None = None
         while i < len(lines):
             line = lines[i]
@@ -116,7 +117,7 @@ def _read_cell_per_line(lines: list[str], filename: str) -> Document:
                 break
             if line.startswith("\t"):
                 if row is None:
-                    row = RawRow([], f"line {i + 1}")
+                    row = RawRow([], text_line(i + 1))
                 row.cells.append(line[1:])
             elif row is not None and row.cells:
                 # A line without the leading tab continues the cell above (in-cell break).
