@@ -63,8 +63,11 @@ def profile_download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     if fmt == "pdf":
         content = renderers.profile_pdf(place, user, language)
         return _download(content, "application/pdf", filename, inline=True)
-    html = renderers.profile_html(place, user, language, css="link")
-    return _download(html.encode(), "text/html; charset=utf-8", filename, inline=True)
+    # A file to keep or send: its stylesheet goes inside, so it reads the same opened from
+    # disk with no server. As an attachment it is never shown under the site's CSP, which
+    # forbids inline style; the report page itself is /reports/profile/<code>/.
+    html = renderers.profile_html(place, user, language, css="inline")
+    return _download(html.encode(), "text/html; charset=utf-8", filename, inline=False)
 
 
 EXPORT_TYPES = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.conf import settings
 
 from ecotrack.accounts.models import Role
 from ecotrack.places.models import Jurisdiction, Profile
@@ -37,8 +38,17 @@ def test_html_download_is_a_standalone_document_in_the_requested_language(client
     assert chapters == ["Profile overview", "The Action Platform", "Nature Pathway",
                         "City Biodiversity Index", "Tools & resources"]
     assert ABOUT in html
-    assert "reports/report.css" in html and "<style" not in html  # served: linked stylesheet
-    assert "0 of 112 points" in html or "of 112 points" in html
+    assert "of 112 points" in html
+
+
+def test_html_download_is_a_file_that_stands_alone(client):
+    response = client.get("/reports/profile/150500.html?lang=zh-hans")
+    assert response["Content-Disposition"] == 'attachment; filename="profile-150500-zh-hans.html"'
+    html = response.content.decode()
+    # The screen stylesheet is inside the file: nothing is fetched from the server.
+    css = (settings.BASE_DIR / "ecotrack/reports/static/reports/report.css").read_text()
+    assert f"<style>{css}</style>" in html
+    assert "/static/" not in html and 'rel="stylesheet"' not in html
 
 
 def test_pdf_download_is_a_pdf(client):
