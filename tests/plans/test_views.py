@@ -143,3 +143,17 @@ def test_adopting_the_demonstration_template_by_button(client, places, make_user
     other = client.post("/plans/adopt/", {"jurisdiction": places["150500"].pk, "year": 2026})
     assert other.status_code == 403
     assert Plan.objects.count() == 1
+
+
+def test_target_kinds_are_named_in_the_page_language(client, demo_plans):
+    from ecotrack.core.targets import TargetKind
+    from ecotrack.plans.templatetags.plan_tags import TARGET_KINDS
+
+    assert set(TARGET_KINDS) == set(TargetKind)  # a new kind needs words before it shows
+    # Tongliao's air indicator: its 2025 target is 「达到自治区考核目标」, a reference upwards.
+    good_days = demo_plans["150500"].indicators.get(number="1")
+    url = f"/plans/indicators/{good_days.pk}/"
+    zh = client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "达到自治区考核目标</td><td>参照上级目标</td>" in zh
+    en = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "达到自治区考核目标</td><td>refers to the level above</td>" in en
