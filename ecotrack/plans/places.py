@@ -10,6 +10,8 @@ method) is shown as it is.
 
 from __future__ import annotations
 
+import re
+
 from django.utils.translation import gettext as _
 
 from ecotrack.core.plandoc import places
@@ -63,8 +65,8 @@ def method_text(text: str) -> str:
     if text.startswith(_PLAN_TABLE):
         rest = text.removeprefix(_PLAN_TABLE)
         # The file name may hold ", " too: the place is the longest tail that parses.
-        for seam in range(len(rest)):
-            if rest.startswith(", ", seam) and places.parse_place(rest[seam + 2:]):
+        for seam in (m.start() for m in re.finditer(", ", rest)):
+            if places.parse_place(rest[seam + 2:]):
                 return _("plan table: %(file)s, %(place)s") % {
                     "file": rest[:seam], "place": place_text(rest[seam + 2:])}
     return text
