@@ -72,7 +72,7 @@ def _peak_mb_in_fresh_process(parquet: Path) -> float:
 
     Read from the child's own VmHWM: on Linux a child's ru_maxrss keeps the high-water mark
     of the process it was started from (it survives exec), so started from this pytest
-    process, which holds the benchmark data, it reported this process's size, not its own.
+    process, which holds the benchmark data, it could report more than the child used.
     """
     code = (
         "import resource, sys; sys.path.insert(0, 'benchmarks'); import air_national;"

@@ -39,14 +39,13 @@ def indicator_charts(report: PlanReport) -> list[dict[str, Any]]:
     return charts
 
 
-def plan_html(report: PlanReport, language: str, css: str = "none") -> str:
+def plan_html(report: PlanReport, language: str) -> str:
+    """The report as HTML for WeasyPrint, which gets the stylesheets itself."""
     context = {
         "report": report,
         "status_chart": status_chart(report),
         "indicator_charts": indicator_charts(report),
         "html_lang": html_lang(language),
-        "inline_css": pdf.inline_css() if css == "inline" else "",
-        "link_css": css == "link",
     }
     return render_to_string("reports/plan/document.html", context)
 

@@ -31,23 +31,22 @@ def profile_html(
     user: Any | None,
     language: str,
     *,
-    css: str = "inline",
+    with_css: bool = True,
 ) -> str:
-    """The standalone HTML document. `css`: "inline" (a file that stands alone), "link" (served
-    by the app under its strict CSP), or "none" (WeasyPrint gets the stylesheets itself)."""
+    """The standalone HTML document, its stylesheet inside (a file that stands alone), or
+    without it (`with_css=False`: WeasyPrint gets the stylesheets itself)."""
     with translation.override(language):
         report = build_profile_report(jurisdiction, user)
         context = profile_context(report)
         context.update(
             html_lang=html_lang(language),
             LANGUAGE_CODE=language,
-            inline_css=pdf.inline_css() if css == "inline" else "",
-            link_css=css == "link",
+            inline_css=pdf.inline_css() if with_css else "",
         )
         return render_to_string("reports/profile/document.html", context)
 
 
 def profile_pdf(jurisdiction: Jurisdiction, user: Any | None, language: str) -> bytes:
-    html = profile_html(jurisdiction, user, language, css="none")
+    html = profile_html(jurisdiction, user, language, with_css=False)
     with translation.override(language):
         return pdf.html_to_pdf(html)

@@ -66,7 +66,7 @@ def profile_download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     # A file to keep or send: its stylesheet goes inside, so it reads the same opened from
     # disk with no server. As an attachment it is never shown under the site's CSP, which
     # forbids inline style; the report page itself is /reports/profile/<code>/.
-    html = renderers.profile_html(place, user, language, css="inline")
+    html = renderers.profile_html(place, user, language)
     return _download(html.encode(), "text/html; charset=utf-8", filename, inline=False)
 
 

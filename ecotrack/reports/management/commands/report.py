@@ -59,7 +59,7 @@ class Command(BaseCommand):
         who = report_user(user, place)
         if fmt == "pdf":
             return render.profile_pdf(place, who, language)
-        return render.profile_html(place, who, language, css="inline").encode()
+        return render.profile_html(place, who, language).encode()
 
     def _plan(self, options: dict[str, Any], fmt: str, user: Any, language: str) -> bytes:
         return render_plan_report(
