@@ -10,6 +10,7 @@ import pytest
 from ecotrack.core.air import reference
 from ecotrack.core.air.duckdb_engine import evaluate_duckdb
 from ecotrack.core.air.hourly import HourlyTable, write_parquet
+from ecotrack.core.air.readers import read_files
 from ecotrack.core.air.standards import POLLUTANTS
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "air"
@@ -32,9 +33,21 @@ def hourly(
     return table
 
 
+@pytest.fixture(scope="module")
+def excerpt() -> HourlyTable:
+    """The real Beijing excerpt: 3 stations, January–April 2015 (tests/fixtures/air)."""
+    return read_files("prsa", sorted(FIXTURES.glob("PRSA_Data_*.csv.gz")))
+
+
+@pytest.fixture(scope="module")
+def excerpt_parquet(excerpt: HourlyTable, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_parquet(excerpt, tmp_path_factory.mktemp("air") / "excerpt.parquet")
+
+
 @pytest.fixture
 def both_engines(tmp_path: Path) -> Callable[..., dict[str, Any]]:
-    """Run the pure-Python reference and DuckDB on the same table; return both results."""
+    """Run the pure-Python reference and DuckDB (station days by SQL and by the compiled
+    kernel) on the same table; return every result."""
 
     def run(table: HourlyTable, year: int, choice: str = "auto",
             dust: frozenset[date] = frozenset()) -> dict[str, Any]:
@@ -42,7 +55,9 @@ def both_engines(tmp_path: Path) -> Callable[..., dict[str, Any]]:
         path = write_parquet(table, tmp_path / f"h-{len(list(tmp_path.iterdir()))}.parquet")
         return {
             "python": reference.evaluate(table, stations, year, choice, dust),
-            "duckdb": evaluate_duckdb([path], stations, year, choice, dust),
+            "duckdb": evaluate_duckdb([path], stations, year, choice, dust, station_days="sql"),
+            "compiled": evaluate_duckdb([path], stations, year, choice, dust,
+                                        station_days="compiled"),
         }
 
     return run

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -12,21 +10,8 @@ from ecotrack.core.air import reference
 from ecotrack.core.air.annual import summary
 from ecotrack.core.air.duckdb_engine import evaluate_cities_duckdb, evaluate_duckdb
 from ecotrack.core.air.errors import AirDataError
-from ecotrack.core.air.hourly import write_parquet
-from ecotrack.core.air.readers import read_files
 
-from .conftest import FIXTURES
 from .test_engines import DUST, assert_same
-
-
-@pytest.fixture(scope="module")
-def excerpt():
-    return read_files("prsa", sorted(FIXTURES.glob("PRSA_Data_*.csv.gz")))
-
-
-@pytest.fixture(scope="module")
-def excerpt_parquet(excerpt, tmp_path_factory) -> Path:
-    return write_parquet(excerpt, tmp_path_factory.mktemp("air") / "excerpt.parquet")
 
 
 def test_cities_in_one_pass_equal_each_city_alone(excerpt, excerpt_parquet):

@@ -3,29 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from ecotrack.core.air import reference
 from ecotrack.core.air.annual import summary
 from ecotrack.core.air.duckdb_engine import evaluate_duckdb
-from ecotrack.core.air.hourly import write_parquet
-from ecotrack.core.air.readers import read_files
-
-from .conftest import FIXTURES
 
 DUST = frozenset({date(2015, 4, 15)})  # the dust storm over Beijing that day
-
-
-@pytest.fixture(scope="module")
-def excerpt():
-    return read_files("prsa", sorted(FIXTURES.glob("PRSA_Data_*.csv.gz")))
-
-
-@pytest.fixture(scope="module")
-def excerpt_parquet(excerpt, tmp_path_factory) -> Path:
-    return write_parquet(excerpt, tmp_path_factory.mktemp("air") / "excerpt.parquet")
 
 
 def _published(days):

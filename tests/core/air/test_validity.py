@@ -23,7 +23,7 @@ def _hours(n: int, value: float) -> dict[int, float]:
 def _day(both_engines, by_pollutant, choice="auto"):
     results = both_engines(hourly({("S1", DAY): by_pollutant}), 2015, choice)
     days = {name: r[0] for name, r in results.items()}
-    return days["python"][0], days["duckdb"][0]
+    return tuple(engine_days[0] for engine_days in days.values())
 
 
 @pytest.mark.parametrize(("n_hours", "valid"), [(19, False), (20, True), (24, True)])
