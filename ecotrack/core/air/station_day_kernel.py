@@ -36,6 +36,7 @@ from pathlib import Path
 import numba
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .errors import AirDataError
@@ -44,7 +45,7 @@ from .standards import DAILY_STATISTICS, VALIDITY
 # The daily means, in the column order of sql.station_day_sql.
 MEANS: tuple[str, ...] = tuple(s for s in DAILY_STATISTICS if s not in ("o3_1h", "o3_8h"))
 DAYS = 366  # stride of the (station, day) index: every year fits
-NULL_SLOT = -128  # an hour of null: counted as a row, in no slot (as SQL's NULL slot)
+NULL_SLOT = np.iinfo(np.int32).min  # an hour of null: a row in no slot (SQL's NULL slot)
 SLOTS = 24
 _POLLUTANTS = (*(DAILY_STATISTICS[s] for s in MEANS), "o3")  # the order _accumulate reads
 _COLUMNS = ["station", "date", "hour", *_POLLUTANTS]
@@ -60,65 +61,48 @@ def started() -> bool:
     return _started
 
 
-@numba.njit(cache=True)
-def _valid(bits, offset, i):  # pragma: no cover (compiled)
-    """Bit i of an Arrow validity bitmap; an empty bitmap means no nulls."""
-    if bits.shape[0] == 0:
-        return True
-    j = offset + i
-    return (bits[j >> 3] >> (j & 7)) & 1 == 1
-
-
-@numba.njit(cache=True)
-def _add_hour(values, bits, offset, i, sums, counts, k, cell):  # pragma: no cover
-    """Add row i of one pollutant into its cell's running sum (null and NaN are missing)."""
-    if _valid(bits, offset, i):
-        v = values[i]
-        if not np.isnan(v):
-            sums[k, cell] += v
-            counts[k, cell] += 1
-
-
 @numba.njit(cache=True, nogil=True)
-def _accumulate(station, sid_of_code, days, day_zero, slots,  # key columns of a batch
-                values, bits, offsets,  # the pollutants in _POLLUTANTS order
+def _accumulate(sid, doy, slot, so2, no2, pm10, co, pm25, o3,  # one batch of hours
                 n_rows, slot_mask, min_slot, max_slot, sums, counts,  # per cell
                 o3_count, o3_max, o3_mask, o3_slots):  # pragma: no cover (compiled)
-    """Add one batch of hours (Arrow buffers, read in place) into the cells.
+    """Add one batch of hours into the cells; sums grow in arrival order.
 
-    Sums grow in arrival order, whatever the order of the rows. The tuples are indexed by
-    constants (a loop over a tuple compiles to a switch per access). Keeping a run's
-    totals in local variables instead of the arrays measured 7× slower.
+    The pollutants are separate arguments, not a tuple: indexing a tuple of arrays in
+    the loop measured ≈ 1.7× slower. NaN is missing (the reader turns null into NaN).
     """
-    for i in range(station.shape[0]):
-        if not (_valid(bits[6], offsets[6], i) and _valid(bits[7], offsets[7], i)):
-            continue  # no station or no date: in no station-day (the SQL's join and WHERE)
-        sid = sid_of_code[station[i]]
-        day = days[i] - day_zero
-        if sid < 0 or day < 1 or day > DAYS:
-            continue  # a station of no city, or a day of another year
-        cell = sid * DAYS + day - 1
-        h = slots[i] if _valid(bits[8], offsets[8], i) else NULL_SLOT
+    for i in range(sid.shape[0]):
+        s = sid[i]
+        d = doy[i]
+        if s < 0 or d < 1 or d > DAYS:
+            continue  # no station, a station of no city, no date or another year
+        cell = s * DAYS + d - 1
+        h = slot[i]
         n_rows[cell] += 1
         if h != NULL_SLOT:
             if 0 <= h < 64:
                 slot_mask[cell] |= np.int64(1) << np.int64(h)
             min_slot[cell] = min(min_slot[cell], h)
             max_slot[cell] = max(max_slot[cell], h)
-        _add_hour(values[0], bits[0], offsets[0], i, sums, counts, 0, cell)
-        _add_hour(values[1], bits[1], offsets[1], i, sums, counts, 1, cell)
-        _add_hour(values[2], bits[2], offsets[2], i, sums, counts, 2, cell)
-        _add_hour(values[3], bits[3], offsets[3], i, sums, counts, 3, cell)
-        _add_hour(values[4], bits[4], offsets[4], i, sums, counts, 4, cell)
-        if _valid(bits[5], offsets[5], i):
-            v = values[5][i]
-            if not np.isnan(v):
-                o3_count[cell] += 1
-                if o3_count[cell] == 1 or v > o3_max[cell]:
-                    o3_max[cell] = v
-                if 0 <= h < SLOTS:
-                    o3_mask[cell] |= np.int64(1) << np.int64(h)
-                    o3_slots[cell, h] = v
+        _add(so2[i], sums, counts, cell, 0)
+        _add(no2[i], sums, counts, cell, 1)
+        _add(pm10[i], sums, counts, cell, 2)
+        _add(co[i], sums, counts, cell, 3)
+        _add(pm25[i], sums, counts, cell, 4)
+        v = o3[i]
+        if not np.isnan(v):
+            o3_count[cell] += 1
+            if o3_count[cell] == 1 or v > o3_max[cell]:
+                o3_max[cell] = v
+            if 0 <= h < SLOTS:
+                o3_mask[cell] |= np.int64(1) << np.int64(h)
+                o3_slots[cell, h] = v
+
+
+@numba.njit(cache=True)
+def _add(v, sums, counts, cell, k):  # pragma: no cover (compiled)
+    if not np.isnan(v):
+        sums[cell, k] += v
+        counts[cell, k] += 1
 
 
 @numba.njit(cache=True, parallel=True)
@@ -129,9 +113,9 @@ def _finalize(cells, sums, counts, o3_count, o3_max, o3_mask, o3_slots,
     nan = np.nan
     for j in numba.prange(cells.shape[0]):
         cell = cells[j]
-        for k in range(sums.shape[0]):
-            n = counts[k, cell]
-            means_out[k, j] = sums[k, cell] / n if n >= hours_per_day else nan
+        for k in range(sums.shape[1]):
+            n = counts[cell, k]
+            means_out[k, j] = sums[cell, k] / n if n >= hours_per_day else nan
         o3_1h_out[j] = o3_max[cell] if o3_count[cell] >= hours_per_day else nan
         mask = o3_mask[cell]
         best = nan
@@ -177,8 +161,8 @@ class _Cells:
             slot_mask=np.zeros(n, np.int64),
             min_slot=np.full(n, np.iinfo(np.int32).max, np.int32),
             max_slot=np.full(n, np.iinfo(np.int32).min, np.int32),
-            sums=np.zeros((len(MEANS), n), np.float64),
-            counts=np.zeros((len(MEANS), n), np.int32),
+            sums=np.zeros((n, len(MEANS)), np.float64),  # a cell's sums share a cache line
+            counts=np.zeros((n, len(MEANS)), np.int32),
             o3_count=np.zeros(n, np.int32),
             o3_max=np.zeros(n, np.float64),
             o3_mask=np.zeros(n, np.int64),
@@ -186,75 +170,57 @@ class _Cells:
         )
 
 
-_NO_NULLS = np.empty(0, np.uint8)
-_NO_NULLS.setflags(write=False)  # read-only like the Arrow buffers: one compiled signature
-
-
-def _read_only(buffer: pa.Buffer, dtype: type) -> np.ndarray:
-    # Arrow hands out some buffers mutable, some not: one type for Numba either way.
-    view: np.ndarray = np.frombuffer(buffer, dtype)
-    view.setflags(write=False)
-    return view
-
-
-def _fixed_width(array: pa.Array, dtype: type) -> tuple[np.ndarray, np.ndarray, int]:
-    """Values and validity bitmap of an Arrow array, in place (no copy, no NaN filling)."""
-    validity, data = array.buffers()[:2]
-    values = _read_only(data, dtype)[array.offset:array.offset + len(array)]
-    if validity is None or array.null_count == 0:
-        return values, _NO_NULLS, 0
-    return values, _read_only(validity, np.uint8), array.offset
-
-
 @dataclass
 class _Batch:
-    """One record batch as the arguments of _accumulate."""
+    """One row group as the arguments of _accumulate."""
 
-    station: np.ndarray  # dictionary indices
-    sid_of_code: np.ndarray  # dictionary entry → station number (-1: no city)
-    days: np.ndarray  # date32: days since 1970-01-01
-    slots: np.ndarray
-    values: tuple[np.ndarray, ...]  # MEANS…, then o3
-    bits: tuple[np.ndarray, ...]  # validity of values…, station, date, hour
-    offsets: np.ndarray
+    sid: np.ndarray  # station number, -1: no station or a station of no city
+    doy: np.ndarray  # day of the year asked for; out of 1…366 for other years and no date
+    slot: np.ndarray  # hour, NULL_SLOT for null
+    pollutants: list[np.ndarray]  # _POLLUTANTS order, NaN for null
 
 
 class _Decoder:
-    """Row groups → _Batch: the Arrow buffers in place, types made the layout's."""
+    """A row group → _Batch, in a reader thread (Arrow releases the GIL meanwhile)."""
 
-    def __init__(self, sid_of_station: dict[str, int]) -> None:
+    def __init__(self, sid_of_station: dict[str, int], year: int) -> None:
         self.sid_of_station = sid_of_station
+        self.day_zero = (dt.date(year, 1, 1) - dt.date(1970, 1, 1)).days - 1
 
-    def __call__(self, table: pa.Table, path: Path) -> list[_Batch]:
-        return [self.batch(b, path) for b in table.to_batches()]
-
-    def batch(self, batch: pa.RecordBatch, path: Path) -> _Batch:
-        station = batch.column("station")
-        if not pa.types.is_dictionary(station.type):
-            station = station.dictionary_encode()
-        codes = station.dictionary.to_pylist()
-        indices = station.indices.cast(pa.int32())
-        hour = batch.column("hour")
-        if hour.type != pa.int8():
-            try:
-                hour = hour.cast(pa.int8())
-            except pa.ArrowInvalid:
-                raise AirDataError("an hour outside 0…23", file=str(path), field="hour") from None
-        columns = [
-            _fixed_width(batch.column(p).cast(pa.float64()), np.float64) for p in _POLLUTANTS
-        ]
-        columns += [_fixed_width(indices, np.int32),
-                    _fixed_width(batch.column("date").cast(pa.date32()), np.int32),
-                    _fixed_width(hour, np.int8)]
+    def __call__(self, table: pa.Table, path: Path) -> _Batch:
+        days = table.column("date").cast(pa.date32()).cast(pa.int32()).fill_null(0)
         return _Batch(
-            station=columns[-3][0],
-            sid_of_code=np.array([self.sid_of_station.get(c, -1) for c in codes], np.int32),
-            days=columns[-2][0],
-            slots=columns[-1][0],
-            values=tuple(c[0] for c in columns[:-3]),
-            bits=tuple(c[1] for c in columns),
-            offsets=np.array([c[2] for c in columns], np.int64),
+            sid=self._sids(table.column("station")),
+            doy=days.to_numpy() - np.int32(self.day_zero),
+            slot=self._slots(table.column("hour"), path),
+            pollutants=[_floats(table.column(p)) for p in _POLLUTANTS],
         )
+
+    def _sids(self, column: pa.ChunkedArray) -> np.ndarray:
+        parts = []
+        for chunk in column.chunks:
+            if not pa.types.is_dictionary(chunk.type):
+                chunk = chunk.dictionary_encode()
+            codes = chunk.dictionary.to_pylist()
+            # the extra last entry answers for a null station
+            lookup = np.array([self.sid_of_station.get(c, -1) for c in codes] + [-1], np.int32)
+            parts.append(lookup[chunk.indices.fill_null(len(codes)).to_numpy()])
+        return np.concatenate(parts) if parts else np.empty(0, np.int32)
+
+    @staticmethod
+    def _slots(column: pa.ChunkedArray, path: Path) -> np.ndarray:
+        try:
+            hours = column.cast(pa.int32())
+        except pa.ArrowInvalid:
+            raise AirDataError("an hour outside 0…23", file=str(path), field="hour") from None
+        return hours.fill_null(NULL_SLOT).to_numpy()
+
+
+def _floats(column: pa.ChunkedArray) -> np.ndarray:
+    """float64 with NaN for null (fill_null measured ≈ 2× cheaper than to_numpy's filling)."""
+    if column.type != pa.float64():
+        column = column.cast(pa.float64())
+    return pc.fill_null(column, np.nan).to_numpy()
 
 
 def _row_groups(paths: Sequence[Path]) -> Iterator[tuple[Path, pq.FileMetaData, int]]:
@@ -267,7 +233,7 @@ def _row_groups(paths: Sequence[Path]) -> Iterator[tuple[Path, pq.FileMetaData, 
 def _decoded(paths: Sequence[Path], decode: _Decoder, threads: int) -> Iterator[_Batch]:
     """Row groups decoded by `threads` Arrow threads, in order, a few ahead of the caller."""
 
-    def read(job: tuple[Path, pq.FileMetaData, int]) -> list[_Batch]:
+    def read(job: tuple[Path, pq.FileMetaData, int]) -> _Batch:
         path, metadata, group = job
         # A ParquetFile is not safe to share between threads: one reader per row group,
         # from the footer parsed once.
@@ -279,9 +245,9 @@ def _decoded(paths: Sequence[Path], decode: _Decoder, threads: int) -> Iterator[
         for job in _row_groups(paths):
             pending.append(pool.submit(read, job))
             if len(pending) > _READ_AHEAD:
-                yield from pending.pop(0).result()
+                yield pending.pop(0).result()
         for future in pending:
-            yield from future.result()
+            yield future.result()
 
 
 def station_day_table(
@@ -298,11 +264,10 @@ def station_day_table(
     before = numba.get_num_threads()  # Numba's pool: one thread per core unless set lower
     threads = max(1, min(threads or before, before))
     cells = _Cells.empty(len(stations))
-    decode = _Decoder({s: i for i, s in enumerate(stations)})
-    day_zero = (dt.date(year, 1, 1) - dt.date(1970, 1, 1)).days - 1
+    decode = _Decoder({s: i for i, s in enumerate(stations)}, year)
     for b in _decoded(paths, decode, threads):
-        _accumulate(b.station, b.sid_of_code, b.days, day_zero, b.slots,
-                    b.values, b.bits, b.offsets,
+        so2, no2, pm10, co, pm25, o3 = b.pollutants  # _POLLUTANTS order
+        _accumulate(b.sid, b.doy, b.slot, so2, no2, pm10, co, pm25, o3,
                     cells.n_rows, cells.slot_mask, cells.min_slot, cells.max_slot,
                     cells.sums, cells.counts,
                     cells.o3_count, cells.o3_max, cells.o3_mask, cells.o3_slots)
@@ -337,8 +302,9 @@ def _as_table(present: np.ndarray, cells: _Cells, stations: Sequence[str],
     # SQL's MIN, MAX, bit_or over rows that all lack an hour are NULL
     no_slot = cells.min_slot[present] == np.iinfo(np.int32).max
     columns: dict[str, pa.Array] = {
-        "city": pa.array(list(cities), pa.string()).take(sid),
-        "station": pa.array(list(stations), pa.string()).take(sid),
+        # dictionary-encoded: DuckDB groups the city days by it ≈ 20 % sooner (same values)
+        "city": pa.array(list(cities), pa.string()).dictionary_encode().take(sid),
+        "station": pa.array(list(stations), pa.string()).dictionary_encode().take(sid),
         "obs_day": obs_day,
         "n_rows": pa.array(cells.n_rows[present]),
         "slot_mask": pa.array(cells.slot_mask[present], mask=no_slot),
