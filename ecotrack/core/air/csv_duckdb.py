@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 import pyarrow.parquet as pq
 
+from . import arrow_columns
 from .errors import AirDataError
 from .flags import (
     BAD_NUMBER,
@@ -214,7 +214,9 @@ def ingest_csv(
     try:
         _read_raw(con, paths, (*keys, *columns.values(), *([CNEMC_O3_MAX] if check_o3 else [])))
         swapped = _o3_swapped_files(con) if check_o3 else []
-        con.register("o3_swapped", pa.table({"swapped_file": pa.array(swapped, pa.string())}))
+        con.register("o3_swapped", arrow_columns.table({
+            "swapped_file": arrow_columns.strings(swapped),
+        }))
         # The O3 text and the field its flags name: the swapped files' from `o3_24h`.
         text = {p: f'"{columns[p]}"' for p in POLLUTANTS}
         o3_field = f"'{columns['o3']}'"

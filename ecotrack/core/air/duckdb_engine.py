@@ -17,9 +17,11 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from . import arrow_columns
 from .annual import AnnualAggregates, empty_aggregates
 from .daily import DailyCity
 from .errors import AirDataError
@@ -127,12 +129,15 @@ def evaluate_cities_duckdb(
             "hourly_source"
         )
         stations = sorted(city_of_station)
-        con.register("city_stations", pa.table({
-            "station": pa.array(stations, pa.string()),
-            "city": pa.array([city_of_station[s] for s in stations], pa.string()),
-            "sid": pa.array(range(len(stations)), pa.int32()),
+        # (arrow_columns, not pa.array: that would import pandas, ≈ 1 s of a one-shot run)
+        con.register("city_stations", arrow_columns.table({
+            "station": arrow_columns.strings(stations),
+            "city": arrow_columns.strings([city_of_station[s] for s in stations]),
+            "sid": arrow_columns.numbers(np.arange(len(stations), dtype=np.int32), pa.int32()),
         }))
-        con.register("dust_days", pa.table({"obs_day": pa.array(sorted(dust_days), pa.date32())}))
+        con.register("dust_days", arrow_columns.table({
+            "obs_day": arrow_columns.dates(sorted(dust_days)),
+        }))
         if _compiled(station_days, parquet_paths):
             from .station_day_kernel import station_day_table  # imports Numba: only when used
 

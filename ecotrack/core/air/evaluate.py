@@ -15,7 +15,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import reference
+from . import arrow_columns, reference
 from .annual import AnnualAggregates, AnnualResult, assemble
 from .csv_duckdb import CSV_FORMATS, ingest_csv
 from .daily import ALL_DAILY_ITEMS, DailyCity
@@ -52,7 +52,9 @@ def missing_hours(parquet_paths: Sequence[Path], stations: Sequence[str], year: 
     hours = 24 * (366 if calendar.isleap(year) else 365)
     con = duckdb.connect()
     try:
-        con.register("wanted", pa.table({"station": pa.array(list(stations), pa.string())}))
+        con.register("wanted", arrow_columns.table({
+            "station": arrow_columns.strings(list(stations)),
+        }))
         any_value = " OR ".join(f"{p} IS NOT NULL" for p in POLLUTANTS)  # fixed names only
         query = (
             "SELECT station, count(*) FILTER (WHERE "  # noqa: S608
@@ -68,7 +70,10 @@ def missing_hours(parquet_paths: Sequence[Path], stations: Sequence[str], year: 
 def _parquet_stations(paths: Sequence[Path]) -> set[str]:
     stations: set[str] = set()
     for path in paths:
-        stations.update(pq.read_table(path, columns=["station"]).column(0).to_pylist())
+        # ParquetFile.read, not pq.read_table: that goes through pyarrow.dataset, which
+        # imports pandas (≈ 1 s of a one-shot run)
+        column = pq.ParquetFile(path).read(columns=["station"]).column(0)
+        stations.update(column.unique().to_pylist())
     return stations
 
 

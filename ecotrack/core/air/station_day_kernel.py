@@ -36,9 +36,10 @@ from pathlib import Path
 import numba
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from .arrow_columns import column_numpy, labels, numbers
+from .arrow_columns import table as arrow_table
 from .errors import AirDataError
 from .standards import DAILY_STATISTICS, VALIDITY
 
@@ -188,12 +189,13 @@ class _Decoder:
         self.day_zero = (dt.date(year, 1, 1) - dt.date(1970, 1, 1)).days - 1
 
     def __call__(self, table: pa.Table, path: Path) -> _Batch:
-        days = table.column("date").cast(pa.date32()).cast(pa.int32()).fill_null(0)
+        days = column_numpy(table.column("date").cast(pa.date32()), pa.int32(), np.int32, 0)
         return _Batch(
             sid=self._sids(table.column("station")),
-            doy=days.to_numpy() - np.int32(self.day_zero),
+            doy=days - np.int32(self.day_zero),
             slot=self._slots(table.column("hour"), path),
-            pollutants=[_floats(table.column(p)) for p in _POLLUTANTS],
+            pollutants=[column_numpy(table.column(p), pa.float64(), np.float64, np.nan)
+                        for p in _POLLUTANTS],
         )
 
     def _sids(self, column: pa.ChunkedArray) -> np.ndarray:
@@ -204,23 +206,15 @@ class _Decoder:
             codes = chunk.dictionary.to_pylist()
             # the extra last entry answers for a null station
             lookup = np.array([self.sid_of_station.get(c, -1) for c in codes] + [-1], np.int32)
-            parts.append(lookup[chunk.indices.fill_null(len(codes)).to_numpy()])
+            parts.append(lookup[column_numpy(chunk.indices, pa.int32(), np.int32, len(codes))])
         return np.concatenate(parts) if parts else np.empty(0, np.int32)
 
     @staticmethod
     def _slots(column: pa.ChunkedArray, path: Path) -> np.ndarray:
         try:
-            hours = column.cast(pa.int32())
+            return column_numpy(column, pa.int32(), np.int32, NULL_SLOT)
         except pa.ArrowInvalid:
             raise AirDataError("an hour outside 0…23", file=str(path), field="hour") from None
-        return hours.fill_null(NULL_SLOT).to_numpy()
-
-
-def _floats(column: pa.ChunkedArray) -> np.ndarray:
-    """float64 with NaN for null (fill_null measured ≈ 2× cheaper than to_numpy's filling)."""
-    if column.type != pa.float64():
-        column = column.cast(pa.float64())
-    return pc.fill_null(column, np.nan).to_numpy()
 
 
 def _row_groups(paths: Sequence[Path]) -> Iterator[tuple[Path, pq.FileMetaData, int]]:
@@ -289,32 +283,27 @@ def station_day_table(
     return _as_table(present, cells, stations, cities, year, means, o3_1h, o3_8h)
 
 
-def _nullable(values: np.ndarray) -> pa.Array:
-    return pa.array(values, pa.float64(), from_pandas=True)  # NaN → null
-
-
 def _as_table(present: np.ndarray, cells: _Cells, stations: Sequence[str],
               cities: Sequence[str], year: int, means: np.ndarray,
               o3_1h: np.ndarray, o3_8h: np.ndarray) -> pa.Table:
-    sid = pa.array(present // DAYS)
+    sid = present // DAYS
     first_day = (dt.date(year, 1, 1) - dt.date(1970, 1, 1)).days
-    obs_day = pa.array((present % DAYS + first_day).astype(np.int32)).cast(pa.date32())
     # SQL's MIN, MAX, bit_or over rows that all lack an hour are NULL
     no_slot = cells.min_slot[present] == np.iinfo(np.int32).max
     columns: dict[str, pa.Array] = {
         # dictionary-encoded: DuckDB groups the city days by it ≈ 20 % sooner (same values)
-        "city": pa.array(list(cities), pa.string()).dictionary_encode().take(sid),
-        "station": pa.array(list(stations), pa.string()).dictionary_encode().take(sid),
-        "obs_day": obs_day,
-        "n_rows": pa.array(cells.n_rows[present]),
-        "slot_mask": pa.array(cells.slot_mask[present], mask=no_slot),
-        "min_slot": pa.array(cells.min_slot[present], mask=no_slot),
-        "max_slot": pa.array(cells.max_slot[present], mask=no_slot),
+        "city": labels(cities, sid),
+        "station": labels(stations, sid),
+        "obs_day": numbers((present % DAYS + first_day).astype(np.int32), pa.date32()),
+        "n_rows": numbers(cells.n_rows[present], pa.int64()),
+        "slot_mask": numbers(cells.slot_mask[present], pa.int64(), no_slot),
+        "min_slot": numbers(cells.min_slot[present], pa.int32(), no_slot),
+        "max_slot": numbers(cells.max_slot[present], pa.int32(), no_slot),
     }
     for k, statistic in enumerate(MEANS):
-        columns[statistic] = _nullable(means[k])
-    columns["o3_1h"] = _nullable(o3_1h)
-    columns["o3_8h"] = _nullable(o3_8h)
+        columns[statistic] = numbers(means[k], pa.float64(), np.isnan(means[k]))
+    columns["o3_1h"] = numbers(o3_1h, pa.float64(), np.isnan(o3_1h))
+    columns["o3_8h"] = numbers(o3_8h, pa.float64(), np.isnan(o3_8h))
     # the SQL's column order: the daily statistics as listed, o3_8h last
     order = [*list(columns)[:7], *(s for s in DAILY_STATISTICS if s != "o3_8h"), "o3_8h"]
-    return pa.table({name: columns[name] for name in order})
+    return arrow_table({name: columns[name] for name in order})

@@ -19,8 +19,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-
+from . import arrow_columns
 from .hour_labels import END, check_hour_label
 from .standards import POLLUTANTS
 
@@ -58,7 +57,9 @@ def year_edge_gaps(parquet_paths: Sequence[Path], stations: Sequence[str], year:
     edges = edge_hours(year)
     con = duckdb.connect()
     try:
-        con.register("wanted", pa.table({"station": pa.array(list(stations), pa.string())}))
+        con.register("wanted", arrow_columns.table({
+            "station": arrow_columns.strings(list(stations)),
+        }))
         rows = con.execute(
             f"""SELECT DISTINCT "date", "hour" FROM read_parquet(?)
                 WHERE "date" IN (?, ?) AND ({any_value})
