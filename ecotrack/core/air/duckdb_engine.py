@@ -31,14 +31,15 @@ from .sql_rows import aggregates_from_row, daily_from_row
 
 ONE_CITY = ""  # the city label when the caller evaluates one set of stations
 
-# When `station_days="auto"` uses the compiled kernel: when it is expected to be faster.
-# Measured with `make bench` inputs on the 2-core machine (docs/air.md): once started in a
-# process the kernel is faster at every size tried (100 stations: 0.17 s against 0.27 s;
-# the national year: 1.2 s against 2.2 s), saving ≈ 0.06 µs per row; starting it (importing
-# Numba, loading the cached machine code) costs ≈ 1.4 s, paid back from ≈ 25 M rows. So a
-# one-shot CLI run of a city, a province or one national year stays SQL; a process that has
-# started the kernel (a long-lived worker, a notebook, the benchmark) keeps using it.
-COMPILED_FROM_ROWS_COLD = 25_000_000
+# When `station_days="auto"` uses the compiled kernel: where it is expected to be faster.
+# Measured on the 2-core machine, `make bench` inputs, medians of 3, 2026-11-24: in a fresh
+# process (a one-shot CLI run) SQL against compiled takes 0.23 / 0.52 s for 100 stations ×
+# one year (0.9 M rows), 0.60 / 0.74 s for 500, 1.15 / 1.05 s for 1,000, 2.0 / 1.5 s for
+# the national 2,000 (17.5 M rows): starting the kernel (importing Numba, loading its cached
+# machine code) costs ≈ 0.35 s, paid back from ≈ 8 M rows. Once started in a process (a
+# long-lived worker, a notebook, the benchmark) it is faster at every size measured (100
+# stations: 0.15 against 0.22 s), so it keeps being used.
+COMPILED_FROM_ROWS_COLD = 8_000_000
 COMPILED_FROM_ROWS_STARTED = 100_000
 STATION_DAYS = ("auto", "sql", "compiled")
 

@@ -3,9 +3,10 @@
 Why: on a national year (17.5 M station-hours) the grouped SQL pass that turns hours into
 station days is most of the DuckDB engine's time, and no SQL formulation measured was
 fast enough (docs/air.md). Here the same statistics cost about a third of it: the hours
-are added into dense arrays indexed by (station, day of year): no hashing, no sorting. The city days
-and the annual statistics stay in DuckDB SQL (duckdb_engine.py); the result of this module
-is registered as the `station_day` relation in place of the SQL's.
+are added into dense arrays indexed by (station, day of year), with no hashing and no
+sorting. The city days and the annual statistics stay in DuckDB SQL (duckdb_engine.py);
+the result of this module is registered as the `station_day` relation in place of the
+SQL's.
 
 Same numbers as the SQL, not just close ones:
 - a daily mean is the sum of the hours in the order the rows arrive, divided by their count
@@ -19,10 +20,11 @@ Same numbers as the SQL, not just close ones:
   null; DuckDB's COUNT would count a raw NaN as a value).
 
 The validity numbers come from `standards.VALIDITY` as arguments: nothing is typed here.
-Compiled functions are cached on disk (`cache=True`): the first call after an install
-compiles (≈ 5 s); a later process imports Numba and loads them (≈ 1.4 s together), which is
-why `station_days="auto"` starts the kernel only for very large inputs and keeps using it
-once started (duckdb_engine.COMPILED_FROM_ROWS_*).
+Compiled functions are cached on disk (`cache=True`, next to this file or in
+NUMBA_CACHE_DIR): the first call after an install compiles (≈ 5 s); a later process imports
+Numba and loads them (≈ 0.35 s with the installed bytecode, `make install`), which is why
+`station_days="auto"` starts the kernel only for large inputs and keeps using it once
+started (duckdb_engine.COMPILED_FROM_ROWS_*).
 """
 
 from __future__ import annotations
