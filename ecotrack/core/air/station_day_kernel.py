@@ -30,6 +30,7 @@ started (duckdb_engine.COMPILED_FROM_ROWS_*).
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -57,6 +58,11 @@ if _POLLUTANTS[5:] != ("o3",) or len(_POLLUTANTS) != 6:
     raise ImportError(f"station_day_kernel reads 5 means and o3, not {_POLLUTANTS}")
 _READ_AHEAD = 4  # row groups decoded ahead of the accumulation (bounds memory)
 _started = False  # whether this process has loaded the compiled code (see started())
+
+if "NUMBA_THREADING_LAYER" not in os.environ:
+    # OpenMP's workers spin after a parallel region and take the CPU from DuckDB's next
+    # statement; Numba's own work queue does not (the evaluation measured 4–8 % faster).
+    numba.config.THREADING_LAYER = "workqueue"  # type: ignore[attr-defined]
 
 
 def started() -> bool:
