@@ -71,13 +71,18 @@ def started() -> bool:
 
 
 @numba.njit(cache=True, nogil=True)
-def _accumulate(sid, doy, slot, so2, no2, pm10, co, pm25, o3,  # one batch of hours
+def _accumulate(sid, doy, slot,  # one batch of hours: keys, then each pollutant as its
+                so2, so2_valid, so2_at, no2, no2_valid, no2_at,  # Arrow values buffer,
+                pm10, pm10_valid, pm10_at, co, co_valid, co_at,  # validity bitmap and
+                pm25, pm25_valid, pm25_at, o3, o3_valid, o3_at,  # offset, read in place
                 n_rows, slot_mask, min_slot, max_slot, sums, counts,  # per cell
                 o3_count, o3_max, o3_mask, o3_slots):  # pragma: no cover (compiled)
     """Add one batch of hours into the cells; sums grow in arrival order.
 
-    The pollutants are separate arguments, not a tuple: indexing a tuple of arrays in
-    the loop measured ≈ 1.7× slower. NaN is missing (the reader turns null into NaN).
+    Written out per pollutant on purpose (national year, this machine): indexing a tuple of
+    arrays in the loop measured ≈ 1.7× slower, and a helper taking the arrays is called,
+    not inlined, per row: 4–7× slower. Reading Arrow's validity bits here, instead of
+    filling NaN into copies with numpy first, saves ≈ 0.45 CPU-s.
     """
     for i in range(sid.shape[0]):
         s = sid[i]
@@ -92,26 +97,46 @@ def _accumulate(sid, doy, slot, so2, no2, pm10, co, pm25, o3,  # one batch of ho
                 slot_mask[cell] |= np.int64(1) << np.int64(h)
             min_slot[cell] = min(min_slot[cell], h)
             max_slot[cell] = max(max_slot[cell], h)
-        _add(so2[i], sums, counts, cell, 0)
-        _add(no2[i], sums, counts, cell, 1)
-        _add(pm10[i], sums, counts, cell, 2)
-        _add(co[i], sums, counts, cell, 3)
-        _add(pm25[i], sums, counts, cell, 4)
+        bit = so2_at + i
+        if so2_valid.shape[0] == 0 or (so2_valid[bit >> 3] >> (bit & 7)) & 1:
+            v = so2[i]
+            if not np.isnan(v):
+                sums[cell, 0] += v
+                counts[cell, 0] += 1
+        bit = no2_at + i
+        if no2_valid.shape[0] == 0 or (no2_valid[bit >> 3] >> (bit & 7)) & 1:
+            v = no2[i]
+            if not np.isnan(v):
+                sums[cell, 1] += v
+                counts[cell, 1] += 1
+        bit = pm10_at + i
+        if pm10_valid.shape[0] == 0 or (pm10_valid[bit >> 3] >> (bit & 7)) & 1:
+            v = pm10[i]
+            if not np.isnan(v):
+                sums[cell, 2] += v
+                counts[cell, 2] += 1
+        bit = co_at + i
+        if co_valid.shape[0] == 0 or (co_valid[bit >> 3] >> (bit & 7)) & 1:
+            v = co[i]
+            if not np.isnan(v):
+                sums[cell, 3] += v
+                counts[cell, 3] += 1
+        bit = pm25_at + i
+        if pm25_valid.shape[0] == 0 or (pm25_valid[bit >> 3] >> (bit & 7)) & 1:
+            v = pm25[i]
+            if not np.isnan(v):
+                sums[cell, 4] += v
+                counts[cell, 4] += 1
+        bit = o3_at + i
         v = o3[i]
-        if not np.isnan(v):
+        if (o3_valid.shape[0] == 0 or (o3_valid[bit >> 3] >> (bit & 7)) & 1) \
+                and not np.isnan(v):
             o3_count[cell] += 1
             if o3_count[cell] == 1 or v > o3_max[cell]:
                 o3_max[cell] = v
             if 0 <= h < SLOTS:
                 o3_mask[cell] |= np.int64(1) << np.int64(h)
                 o3_slots[cell, h] = v
-
-
-@numba.njit(cache=True)
-def _add(v, sums, counts, cell, k):  # pragma: no cover (compiled)
-    if not np.isnan(v):
-        sums[cell, k] += v
-        counts[cell, k] += 1
 
 
 @numba.njit(cache=True, parallel=True)
@@ -186,7 +211,8 @@ class _Batch:
     sid: np.ndarray  # station number, -1: no station or a station of no city
     doy: np.ndarray  # day of the year asked for; out of 1…366 for other years and no date
     slot: np.ndarray  # hour, NULL_SLOT for null
-    pollutants: list[np.ndarray]  # _POLLUTANTS order, NaN for null
+    pollutants: list[tuple[np.ndarray, np.ndarray, int]]  # _POLLUTANTS order: values,
+    # validity bitmap (empty: no nulls) and its bit offset, straight from the Arrow buffers
 
 
 class _Decoder:
@@ -202,8 +228,7 @@ class _Decoder:
             sid=self._sids(table.column("station")),
             doy=days - np.int32(self.day_zero),
             slot=self._slots(table.column("hour"), path),
-            pollutants=[column_numpy(table.column(p), pa.float64(), np.float64, np.nan)
-                        for p in _POLLUTANTS],
+            pollutants=[_float_buffers(table.column(p)) for p in _POLLUTANTS],
         )
 
     def _sids(self, column: pa.ChunkedArray) -> np.ndarray:
@@ -223,6 +248,31 @@ class _Decoder:
             return column_numpy(column, pa.int32(), np.int32, NULL_SLOT)
         except pa.ArrowInvalid:
             raise AirDataError("an hour outside 0…23", file=str(path), field="hour") from None
+
+
+_NO_NULLS = np.empty(0, np.uint8)
+_NO_NULLS.setflags(write=False)
+
+
+def _read_only(buffer: pa.Buffer, dtype: type) -> np.ndarray:
+    # Arrow hands out some buffers writable, some not: one type, one compiled signature.
+    view: np.ndarray = np.frombuffer(buffer, dtype)
+    view.setflags(write=False)
+    return view
+
+
+def _float_buffers(column: pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray, int]:
+    """A float column's values, validity bitmap and bit offset, without copying."""
+    array = column.combine_chunks()
+    if array.type != pa.float64():
+        array = array.cast(pa.float64())
+    validity, data = array.buffers()[:2]
+    if data is None:  # an empty column
+        return _read_only(pa.py_buffer(b""), np.float64), _NO_NULLS, 0
+    values = _read_only(data, np.float64)[array.offset:array.offset + len(array)]
+    if array.null_count == 0:
+        return values, _NO_NULLS, 0
+    return values, _read_only(validity, np.uint8), array.offset
 
 
 def _row_groups(paths: Sequence[Path]) -> Iterator[tuple[Path, pq.FileMetaData, int]]:
@@ -269,7 +319,7 @@ def station_day_table(
     decode = _Decoder({s: i for i, s in enumerate(stations)}, year)
     for b in _decoded(paths, decode, threads):
         so2, no2, pm10, co, pm25, o3 = b.pollutants  # _POLLUTANTS order
-        _accumulate(b.sid, b.doy, b.slot, so2, no2, pm10, co, pm25, o3,
+        _accumulate(b.sid, b.doy, b.slot, *so2, *no2, *pm10, *co, *pm25, *o3,
                     cells.n_rows, cells.slot_mask, cells.min_slot, cells.max_slot,
                     cells.sums, cells.counts,
                     cells.o3_count, cells.o3_max, cells.o3_mask, cells.o3_slots)

@@ -132,6 +132,12 @@ def test_several_files_are_one_input(excerpt_parquet, tmp_path):
     _assert_identical([first, second], stations, stations, 2015)
 
 
+def test_an_empty_file_has_no_station_days(tmp_path):
+    path = tmp_path / "empty.parquet"
+    pq.write_table(SCHEMA.empty_table(), path)
+    assert _assert_identical([path], ["S1"], ["a"], 2015).num_rows == 0
+
+
 def test_nan_is_missing_like_null(tmp_path):
     """The checked inputs hold null, never NaN; the kernel reads a raw NaN as missing too."""
     values = {h: (float("nan") if h < 5 else 50.0) for h in range(24)}
