@@ -50,6 +50,7 @@ from .standards import DAILY_STATISTICS, VALIDITY
 MEANS: tuple[str, ...] = tuple(s for s in DAILY_STATISTICS if s not in ("o3_1h", "o3_8h"))
 DAYS = 366  # stride of the (station, day) index: every year fits
 NULL_SLOT = np.iinfo(np.int32).min  # an hour of null: a row in no slot (SQL's NULL slot)
+_NO_DATE = np.iinfo(np.int32).min // 2  # a date of null: in no year (and no overflow)
 SLOTS = 24
 _POLLUTANTS = (*(DAILY_STATISTICS[s] for s in MEANS), "o3")  # the order _accumulate reads
 _COLUMNS = ["station", "date", "hour", *_POLLUTANTS]
@@ -211,8 +212,9 @@ class _Batch:
     sid: np.ndarray  # station number, -1: no station or a station of no city
     doy: np.ndarray  # day of the year asked for; out of 1…366 for other years and no date
     slot: np.ndarray  # hour, NULL_SLOT for null
-    pollutants: list[tuple[np.ndarray, np.ndarray, int]]  # _POLLUTANTS order: values,
-    # validity bitmap (empty: no nulls) and its bit offset, straight from the Arrow buffers
+    # per pollutant in _POLLUTANTS order, straight from the Arrow buffers: the values,
+    # the validity bitmap (empty: no nulls) and its bit offset
+    pollutants: list[tuple[np.ndarray, np.ndarray, int]]
 
 
 class _Decoder:
@@ -223,7 +225,8 @@ class _Decoder:
         self.day_zero = (dt.date(year, 1, 1) - dt.date(1970, 1, 1)).days - 1
 
     def __call__(self, table: pa.Table, path: Path) -> _Batch:
-        days = column_numpy(table.column("date").cast(pa.date32()), pa.int32(), np.int32, 0)
+        days = column_numpy(table.column("date").cast(pa.date32()), pa.int32(), np.int32,
+                            _NO_DATE)
         return _Batch(
             sid=self._sids(table.column("station")),
             doy=days - np.int32(self.day_zero),

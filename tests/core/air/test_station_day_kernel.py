@@ -112,6 +112,13 @@ def test_equals_sql_on_edge_cases(tmp_path):
     assert got.num_rows == 5
 
 
+def test_a_row_without_date_is_in_no_year_not_even_1970(tmp_path):
+    path = tmp_path / "epoch.parquet"
+    pq.write_table(_rows([("S1", None, 0, 1.0), ("S1", "1970-01-01", 1, 2.0)]), path)
+    got = _assert_identical([path], ["S1"], ["a"], 1970)
+    assert got.column("n_rows").to_pylist() == [1]
+
+
 def test_equals_sql_on_plain_station_and_wider_types(tmp_path):
     rows = [*_day("S1", "2015-05-01", {h: 30.0 + h for h in range(24)}),
             *_day("S2", "2015-05-01", {h: 7.5 for h in range(21)})]
