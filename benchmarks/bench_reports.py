@@ -70,7 +70,7 @@ def test_profile_pdf_headless_chromium(benchmark: BenchmarkFixture, tongliao: Ju
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
-    html = render.profile_html(tongliao, None, "zh-hans", css="inline")
+    html = render.profile_html(tongliao, None, "zh-hans")  # stylesheet inside
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         page = browser.new_page()
