@@ -54,18 +54,39 @@ def table(columns: dict[str, pa.Array]) -> pa.Table:
     return pa.Table.from_arrays(list(columns.values()), names=list(columns))
 
 
-def column_numpy(column: pa.Array | pa.ChunkedArray, arrow_type: pa.DataType, dtype: type,
-                 null: float) -> np.ndarray:
-    """A column as a numpy array of `dtype` (cast to `arrow_type` first), `null` for null."""
+_NO_NULLS = np.empty(0, np.uint8)
+_NO_NULLS.setflags(write=False)
+
+
+def _read_only(buffer: pa.Buffer | None, dtype: type) -> np.ndarray:
+    # Arrow hands out some buffers writable, some not: always read-only, so that compiled
+    # code (station_day_kernel) sees one array type.
+    view: np.ndarray = np.frombuffer(buffer, dtype) if buffer is not None else np.empty(0, dtype)
+    view.setflags(write=False)
+    return view
+
+
+def buffers(column: pa.Array | pa.ChunkedArray, arrow_type: pa.DataType, dtype: type,
+            ) -> tuple[np.ndarray, np.ndarray, int]:
+    """A column's values, validity bitmap (empty: no nulls) and the bitmap's bit offset,
+    read-only and without copying (after a cast to `arrow_type` where needed)."""
     array = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
     if array.type != arrow_type:
         array = array.cast(arrow_type)
     validity, data = array.buffers()[:2]
-    start, stop = array.offset, array.offset + len(array)
-    values: np.ndarray = (
-        np.frombuffer(data, dtype)[start:stop] if data is not None else np.empty(0, dtype)
-    )
+    values = _read_only(data, dtype)[array.offset:array.offset + len(array)]
     if array.null_count == 0:
+        return values, _NO_NULLS, 0
+    return values, _read_only(validity, np.uint8), array.offset
+
+
+def column_numpy(column: pa.Array | pa.ChunkedArray, arrow_type: pa.DataType, dtype: type,
+                 null: float) -> np.ndarray:
+    """A column as a read-only numpy array of `dtype`, `null` where it is null."""
+    values, validity, offset = buffers(column, arrow_type, dtype)
+    if validity.size == 0:
         return values
-    valid = np.unpackbits(np.frombuffer(validity, np.uint8), bitorder="little")[start:stop]
-    return np.where(valid.view(bool), values, dtype(null))
+    valid = np.unpackbits(validity, bitorder="little")[offset:offset + len(values)]
+    filled: np.ndarray = np.where(valid.view(bool), values, dtype(null))
+    filled.setflags(write=False)
+    return filled

@@ -41,7 +41,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .arrow_columns import column_numpy, labels, numbers
+from .arrow_columns import buffers, column_numpy, labels, numbers
 from .arrow_columns import table as arrow_table
 from .errors import AirDataError
 from .standards import DAILY_STATISTICS, VALIDITY
@@ -231,7 +231,8 @@ class _Decoder:
             sid=self._sids(table.column("station")),
             doy=days - np.int32(self.day_zero),
             slot=self._slots(table.column("hour"), path),
-            pollutants=[_float_buffers(table.column(p)) for p in _POLLUTANTS],
+            pollutants=[buffers(table.column(p), pa.float64(), np.float64)
+                        for p in _POLLUTANTS],
         )
 
     def _sids(self, column: pa.ChunkedArray) -> np.ndarray:
@@ -251,31 +252,6 @@ class _Decoder:
             return column_numpy(column, pa.int32(), np.int32, NULL_SLOT)
         except pa.ArrowInvalid:
             raise AirDataError("an hour outside 0…23", file=str(path), field="hour") from None
-
-
-_NO_NULLS = np.empty(0, np.uint8)
-_NO_NULLS.setflags(write=False)
-
-
-def _read_only(buffer: pa.Buffer, dtype: type) -> np.ndarray:
-    # Arrow hands out some buffers writable, some not: one type, one compiled signature.
-    view: np.ndarray = np.frombuffer(buffer, dtype)
-    view.setflags(write=False)
-    return view
-
-
-def _float_buffers(column: pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray, int]:
-    """A float column's values, validity bitmap and bit offset, without copying."""
-    array = column.combine_chunks()
-    if array.type != pa.float64():
-        array = array.cast(pa.float64())
-    validity, data = array.buffers()[:2]
-    if data is None:  # an empty column
-        return _read_only(pa.py_buffer(b""), np.float64), _NO_NULLS, 0
-    values = _read_only(data, np.float64)[array.offset:array.offset + len(array)]
-    if array.null_count == 0:
-        return values, _NO_NULLS, 0
-    return values, _read_only(validity, np.uint8), array.offset
 
 
 def _row_groups(paths: Sequence[Path]) -> Iterator[tuple[Path, pq.FileMetaData, int]]:
