@@ -26,10 +26,14 @@ def numbers(values: np.ndarray, arrow_type: pa.DataType,
     return pa.Array.from_buffers(arrow_type, len(values), [validity, pa.py_buffer(values)])
 
 
+def epoch_day(day: dt.date) -> int:
+    """The day's date32 value: days since 1970-01-01."""
+    return (day - _EPOCH).days
+
+
 def dates(days: Iterable[dt.date]) -> pa.Array:
     """Calendar days as date32."""
-    ordinals = np.array([(d - _EPOCH).days for d in days], np.int32)
-    return numbers(ordinals, pa.date32())
+    return numbers(np.array([epoch_day(d) for d in days], np.int32), pa.date32())
 
 
 def strings(texts: Sequence[str]) -> pa.Array:

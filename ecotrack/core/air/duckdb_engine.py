@@ -130,10 +130,11 @@ def evaluate_cities_duckdb(
             "hourly_source"
         )
         stations = sorted(city_of_station)
+        station_cities = [city_of_station[s] for s in stations]  # in `stations` order
         # (arrow_columns, not pa.array: that would import pandas, ≈ 1 s of a one-shot run)
         con.register("city_stations", arrow_columns.table({
             "station": arrow_columns.strings(stations),
-            "city": arrow_columns.strings([city_of_station[s] for s in stations]),
+            "city": arrow_columns.strings(station_cities),
             "sid": arrow_columns.numbers(np.arange(len(stations), dtype=np.int32), pa.int32()),
         }))
         con.register("dust_days", arrow_columns.table({
@@ -143,7 +144,7 @@ def evaluate_cities_duckdb(
             from .station_day_kernel import station_day_table  # imports Numba: only when used
 
             con.register("station_day", station_day_table(
-                parquet_paths, stations, [city_of_station[s] for s in stations], year,
+                parquet_paths, stations, station_cities, year,
                 threads=threads,
             ))
         else:

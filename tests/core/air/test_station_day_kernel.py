@@ -226,7 +226,6 @@ def test_auto_keeps_using_a_started_kernel(excerpt_parquet, monkeypatch):
     monkeypatch.setattr(station_day_kernel, "_started", True)
     evaluate_duckdb([excerpt_parquet], ["Dongsi"], 2015)
     assert len(calls) == 1
-    assert duckdb_engine.STATION_DAYS == ("auto", "sql", "compiled")
 
 
 def test_unknown_choice_is_refused(excerpt_parquet):
